@@ -1,0 +1,105 @@
+#include "cli.h"
+
+#include "clicontext.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <functional>
+#include <map>
+
+namespace cp::app::cli {
+
+namespace {
+
+struct Command
+{
+    const char *usage;
+    std::function<int(CliContext &)> run;
+};
+
+const std::map<QString, Command> &commands()
+{
+    static const std::map<QString, Command> table{
+        {QStringLiteral("init"), {"init                      create or migrate the schema", runInit}},
+        {QStringLiteral("demo"),
+         {"demo [--assets N] [--days D] [--interval 1h|1d] [--seed S]\n"
+          "                          write simulated market history",
+          runDemo}},
+        {QStringLiteral("user"),
+         {"user add EMAIL --role admin|professional|casual --password-stdin\n"
+          "                          add a user (argon2id password hash)",
+          runUser}},
+    };
+    return table;
+}
+
+QString helpText()
+{
+    QString text = QStringLiteral(
+        "Usage: cryptopredict-cli [--db URL] [--json] COMMAND [options]\n\n"
+        "Global options:\n"
+        "  --db URL     sqlite:///abs/path.db or postgresql://user@host:port/db\n"
+        "               (default: env CRYPTOPREDICT_DB, else the local SQLite file)\n"
+        "  --json       machine-readable output\n"
+        "  --help       this text\n"
+        "  --version    the program version\n\n"
+        "Commands:\n");
+    for (const auto &[name, command] : commands())
+        text += QStringLiteral("  ") + QString::fromLatin1(command.usage) + QLatin1Char('\n');
+    text += QStringLiteral("\nExit codes: 0 success, 1 failure, 2 bad usage.\n");
+    return text;
+}
+
+} // namespace
+
+int run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    const QCommandLineOption dbOption(QStringLiteral("db"), QString(), QStringLiteral("url"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"));
+    const QCommandLineOption helpOption(QStringList{QStringLiteral("help"), QStringLiteral("h")});
+    const QCommandLineOption versionOption(QStringLiteral("version"));
+    parser.addOptions({dbOption, jsonOption, helpOption, versionOption});
+
+    CliContext bare({}, {}, false);
+    if (!parser.parse(arguments))
+        return bare.fail(parser.errorText(), BadUsage);
+    if (parser.isSet(helpOption)) {
+        bare.out() << helpText();
+        return Success;
+    }
+    if (parser.isSet(versionOption)) {
+        bare.out() << "cryptopredict-cli " << QCoreApplication::applicationVersion() << Qt::endl;
+        return Success;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return bare.fail(QStringLiteral("No command given; see cryptopredict-cli --help."),
+                         BadUsage);
+    const auto found = commands().find(positional.constFirst());
+    if (found == commands().end()) {
+        return bare.fail(QStringLiteral("Unknown command '%1'; see cryptopredict-cli --help.")
+                             .arg(positional.constFirst()),
+                         BadUsage);
+    }
+    // Global options may also follow the command name.
+    QStringList rest = positional.mid(1);
+    QString db = parser.value(dbOption);
+    bool json = parser.isSet(jsonOption);
+    for (qsizetype i = 0; i < rest.size(); ++i) {
+        if (rest[i] == QLatin1String("--json")) {
+            json = true;
+        } else if (rest[i] == QLatin1String("--db") && i + 1 < rest.size()) {
+            db = rest[i + 1];
+            ++i;
+        } else if (rest[i].startsWith(QLatin1String("--db="))) {
+            db = rest[i].mid(5);
+        }
+    }
+    CliContext context(rest, db, json);
+    return found->second.run(context);
+}
+
+} // namespace cp::app::cli

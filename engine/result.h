@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+#include <utility>
+
+namespace cp {
+
+/**
+ * A value or a one-sentence error for the user. Used wherever a failure is part of normal
+ * operation (bad input, unreachable server) rather than a programming error.
+ */
+template<typename T>
+class Result
+{
+public:
+    Result(T value)
+        : m_value(std::move(value))
+    {}
+    static Result failure(QString message) { return Result(std::nullopt, std::move(message)); }
+
+    bool ok() const { return m_value.has_value(); }
+    explicit operator bool() const { return ok(); }
+    const T &value() const & { return *m_value; }
+    T &value() & { return *m_value; }
+    T &&value() && { return std::move(*m_value); }
+    const T *operator->() const { return &*m_value; }
+    T *operator->() { return &*m_value; }
+    const T &operator*() const { return *m_value; }
+    const QString &error() const { return m_error; }
+
+private:
+    Result(std::nullopt_t, QString message)
+        : m_error(std::move(message))
+    {}
+
+    std::optional<T> m_value;
+    QString m_error;
+};
+
+/** Result of an operation that produces nothing but can fail. */
+class Status
+{
+public:
+    Status() = default;
+    static Status failure(QString message)
+    {
+        Status s;
+        s.m_error = std::move(message);
+        s.m_failed = true;
+        return s;
+    }
+    template<typename T>
+    static Status from(const Result<T> &r)
+    {
+        return r.ok() ? Status() : failure(r.error());
+    }
+
+    bool ok() const { return !m_failed; }
+    explicit operator bool() const { return ok(); }
+    const QString &error() const { return m_error; }
+
+private:
+    QString m_error;
+    bool m_failed = false;
+};
+
+} // namespace cp

@@ -1,0 +1,524 @@
+-- =============================================================================
+-- CryptoPredict schema, migration 0001 (PostgreSQL 15)
+-- Source: docs/Design/17_Database_ERD_Design.md ("روز 17"), with the Phase-1 tables
+-- (users, cryptocurrencies, price_data) created here because the product starts empty.
+-- The SQLite twin (resources/migrations/sqlite/0001_initial_schema.sql) has the same tables,
+-- columns (same order), CHECKs, UNIQUEs, FKs, indexes and updated_at triggers.
+--
+-- Format: statements are separated by a line holding only ";" (the migrator splits on it and
+-- runs the whole file in one transaction; it also owns schema_migrations).
+-- Differences from the seed, on purpose:
+--   * crypto_sectors is created before cryptocurrencies (the seed's ALTER TABLE referenced it
+--     before it existed) and the seed's ALTER TABLE enhancements are folded into the CREATEs.
+--   * price_data has UNIQUE (crypto_id, timestamp) so that re-imports are idempotent.
+--   * the old `predictions` table is not created; predictions_enhanced replaces it.
+-- =============================================================================
+
+-- Sets updated_at on every UPDATE (seed: "TRIGGERS FOR AUTO-UPDATE TIMESTAMPS").
+CREATE OR REPLACE FUNCTION update_updated_at_column()
+RETURNS TRIGGER AS $$
+BEGIN
+    NEW.updated_at = NOW();
+    RETURN NEW;
+END;
+$$ LANGUAGE plpgsql
+;
+-- =============================================================================
+-- Core tables (Phase 1 + the seed's enhancements)
+-- =============================================================================
+
+-- Layer 2 sectors; first, because cryptocurrencies.sector_id references it.
+CREATE TABLE crypto_sectors (
+    id SERIAL PRIMARY KEY,
+    name VARCHAR(100) NOT NULL UNIQUE,
+    description TEXT,
+    color_code VARCHAR(7), -- Hex color code
+    characteristics JSONB DEFAULT '{}',
+    is_active BOOLEAN NOT NULL DEFAULT true,
+    created_at TIMESTAMPTZ DEFAULT NOW(),
+    updated_at TIMESTAMPTZ DEFAULT NOW()
+)
+;
+-- The seed's default sectors, verbatim.
+INSERT INTO crypto_sectors (name, description, color_code, characteristics) VALUES
+('DeFi', 'Decentralized Finance protocols and tokens', '#1B4F72', '{"focus": "lending, dex, yield"}'),
+('Layer1', 'Base layer blockchains (Bitcoin, Ethereum, etc.)', '#148F77', '{"focus": "consensus, security"}'),
+('Layer2', 'Scaling solutions for Layer 1 blockchains', '#D68910', '{"focus": "scaling, speed"}'),
+('Gaming', 'Blockchain gaming and metaverse tokens', '#A569BD', '{"focus": "gaming, nft, virtual"}'),
+('NFT', 'Non-Fungible Token platforms and marketplaces', '#E74C3C', '{"focus": "art, collectibles"}'),
+('Infrastructure', 'Blockchain infrastructure and tooling', '#5D6D7E', '{"focus": "oracles, bridges"}'),
+('Meme', 'Community-driven meme tokens', '#F39C12', '{"focus": "community, social"}'),
+('Payments', 'Payment-focused cryptocurrencies', '#27AE60', '{"focus": "payments, remittance"}'),
+('Privacy', 'Privacy-focused cryptocurrencies', '#2E4057', '{"focus": "privacy, anonymity"}'),
+('Stablecoins', 'Price-stable cryptocurrencies', '#85929E', '{"focus": "stability, pegged"}')
+ON CONFLICT (name) DO NOTHING
+;
+-- Phase 1 users + the seed's role column. password_hash is nullable: an account without a
+-- password (e.g. a system account) simply cannot log in with one.
+CREATE TABLE users (
+    id SERIAL PRIMARY KEY,
+    email VARCHAR(255) NOT NULL UNIQUE,
+    password_hash TEXT,
+    first_name VARCHAR(100),
+    last_name VARCHAR(100),
+    role VARCHAR(20) NOT NULL DEFAULT 'casual' CHECK (role IN ('admin', 'professional', 'casual')),
+    is_active BOOLEAN NOT NULL DEFAULT true,
+    is_verified BOOLEAN NOT NULL DEFAULT false,
+    is_superuser BOOLEAN NOT NULL DEFAULT false,
+    preferences JSONB NOT NULL DEFAULT '{}',
+    created_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+    updated_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+    last_login TIMESTAMPTZ
+)
+;
+-- Phase 1 cryptocurrencies + the seed's sector_id and watchlist_tier. sector_id keeps the
+-- seed's plain REFERENCES: a sector still named by a coin cannot be deleted.
+CREATE TABLE cryptocurrencies (
+    id SERIAL PRIMARY KEY,
+    symbol VARCHAR(20) NOT NULL UNIQUE,
+    name VARCHAR(100) NOT NULL,
+    coingecko_id VARCHAR(100) UNIQUE,
+    market_cap_rank INTEGER,
+    current_price NUMERIC(20,8),
+    market_cap NUMERIC(30,2),
+    total_volume NUMERIC(30,2),
+    circulating_supply NUMERIC(30,8),
+    total_supply NUMERIC(30,8),
+    max_supply NUMERIC(30,8),
+    description TEXT,
+    website_url VARCHAR(255),
+    blockchain_site VARCHAR(255),
+    sector_id INTEGER REFERENCES crypto_sectors(id),
+    watchlist_tier VARCHAR(10) NOT NULL DEFAULT 'none' CHECK (watchlist_tier IN ('tier1', 'tier2', 'none')),
+    is_active BOOLEAN NOT NULL DEFAULT true,
+    is_supported BOOLEAN NOT NULL DEFAULT true,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+    updated_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+    last_data_update TIMESTAMPTZ
+)
+;
+-- Phase 1 candles + the seed's technical_indicators. open/high/low may be NULL because some
+-- sources (CoinGecko market_chart) only give a closing price. The UNIQUE index also serves
+-- per-asset time-range reads.
+CREATE TABLE price_data (
+    id BIGSERIAL PRIMARY KEY,
+    crypto_id INTEGER NOT NULL REFERENCES cryptocurrencies(id) ON DELETE CASCADE,
+    timestamp TIMESTAMPTZ NOT NULL,
+    open_price NUMERIC(20,8),
+    high_price NUMERIC(20,8),
+    low_price NUMERIC(20,8),
+    close_price NUMERIC(20,8) NOT NULL,
+    volume NUMERIC(30,8),
+    market_cap NUMERIC(30,2),
+    technical_indicators JSONB DEFAULT '{}',
+    created_at TIMESTAMPTZ DEFAULT NOW(),
+    UNIQUE (crypto_id, timestamp)
+)
+;
+-- =============================================================================
+-- LAYER 1: MACRO MARKET ANALYSIS TABLES
+-- =============================================================================
+
+CREATE TABLE market_regime_analysis (
+    id SERIAL PRIMARY KEY,
+    analysis_time TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+    market_regime VARCHAR(20) NOT NULL CHECK (market_regime IN ('bull', 'bear', 'neutral', 'volatile')),
+    confidence_score NUMERIC(5,4) NOT NULL CHECK (confidence_score >= 0 AND confidence_score <= 1),
+    risk_level VARCHAR(10) NOT NULL CHECK (risk_level IN ('low', 'medium', 'high', 'extreme')),
+    trend_strength NUMERIC(5,4) CHECK (trend_strength >= 0 AND trend_strength <= 1),
+    recommended_exposure NUMERIC(5,4) CHECK (recommended_exposure >= 0 AND recommended_exposure <= 1),
+    sentiment_breakdown JSONB DEFAULT '{}',
+    regime_drivers JSONB DEFAULT '[]',
+    dominance_data JSONB DEFAULT '{}',
+    macro_indicators JSONB DEFAULT '{}',
+    created_at TIMESTAMPTZ DEFAULT NOW(),
+    updated_at TIMESTAMPTZ DEFAULT NOW()
+)
+;
+CREATE TABLE market_sentiment_data (
+    id SERIAL PRIMARY KEY,
+    timestamp TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+    fear_greed_index NUMERIC(5,2) CHECK (fear_greed_index >= 0 AND fear_greed_index <= 100),
+    funding_rates JSONB DEFAULT '{}',
+    social_sentiment JSONB DEFAULT '{}',
+    news_sentiment JSONB DEFAULT '{}',
+    composite_sentiment NUMERIC(5,4) CHECK (composite_sentiment >= -1 AND composite_sentiment <= 1),
+    sentiment_sources JSONB DEFAULT '{}',
+    created_at TIMESTAMPTZ DEFAULT NOW()
+)
+;
+CREATE TABLE dominance_data (
+    id SERIAL PRIMARY KEY,
+    timestamp TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+    btc_dominance NUMERIC(5,2) CHECK (btc_dominance >= 0 AND btc_dominance <= 100),
+    eth_dominance NUMERIC(5,2) CHECK (eth_dominance >= 0 AND eth_dominance <= 100),
+    alt_dominance NUMERIC(5,2) CHECK (alt_dominance >= 0 AND alt_dominance <= 100),
+    stablecoin_dominance NUMERIC(5,2) CHECK (stablecoin_dominance >= 0 AND stablecoin_dominance <= 100),
+    total_market_cap NUMERIC(30,2),
+    total_volume NUMERIC(30,2),
+    dominance_changes JSONB DEFAULT '{}',
+    created_at TIMESTAMPTZ DEFAULT NOW()
+)
+;
+-- =============================================================================
+-- LAYER 2: SECTOR ANALYSIS TABLES
+-- =============================================================================
+
+CREATE TABLE sector_performance (
+    id SERIAL PRIMARY KEY,
+    sector_id INTEGER NOT NULL REFERENCES crypto_sectors(id) ON DELETE CASCADE,
+    analysis_time TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+    total_market_cap NUMERIC(30,2),
+    total_volume NUMERIC(30,2),
+    dominance_percentage NUMERIC(5,2) CHECK (dominance_percentage >= 0 AND dominance_percentage <= 100),
+    momentum_score NUMERIC(5,4) CHECK (momentum_score >= -1 AND momentum_score <= 1),
+    performance_24h NUMERIC(8,4),
+    performance_7d NUMERIC(8,4),
+    performance_30d NUMERIC(8,4),
+    top_performers JSONB DEFAULT '[]',
+    performance_metrics JSONB DEFAULT '{}',
+    created_at TIMESTAMPTZ DEFAULT NOW()
+)
+;
+CREATE TABLE sector_rotation_analysis (
+    id SERIAL PRIMARY KEY,
+    analysis_time TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+    flow_directions JSONB DEFAULT '{}',
+    rotation_signals JSONB DEFAULT '{}',
+    leading_sectors JSONB DEFAULT '[]',
+    declining_sectors JSONB DEFAULT '[]',
+    rotation_probability NUMERIC(5,4) CHECK (rotation_probability >= 0 AND rotation_probability <= 1),
+    recommended_allocation JSONB DEFAULT '{}',
+    created_at TIMESTAMPTZ DEFAULT NOW()
+)
+;
+CREATE TABLE crypto_sector_mapping (
+    id SERIAL PRIMARY KEY,
+    crypto_id INTEGER NOT NULL REFERENCES cryptocurrencies(id) ON DELETE CASCADE,
+    sector_id INTEGER NOT NULL REFERENCES crypto_sectors(id) ON DELETE CASCADE,
+    weight NUMERIC(5,4) DEFAULT 1.0 CHECK (weight >= 0 AND weight <= 1),
+    is_primary BOOLEAN DEFAULT true,
+    assigned_at TIMESTAMPTZ DEFAULT NOW(),
+    updated_at TIMESTAMPTZ DEFAULT NOW(),
+    UNIQUE (crypto_id, sector_id)
+)
+;
+-- =============================================================================
+-- LAYER 3: ENHANCED ASSET SELECTION TABLES
+-- =============================================================================
+
+-- user_id is NULL for system watchlists.
+CREATE TABLE watchlists (
+    id SERIAL PRIMARY KEY,
+    user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
+    name VARCHAR(100) NOT NULL,
+    type VARCHAR(20) NOT NULL DEFAULT 'personal' CHECK (type IN ('admin', 'personal', 'system')),
+    tier VARCHAR(10) CHECK (tier IN ('tier1', 'tier2')),
+    description TEXT,
+    max_items INTEGER DEFAULT 50,
+    current_items INTEGER DEFAULT 0,
+    is_active BOOLEAN DEFAULT true,
+    configuration JSONB DEFAULT '{}',
+    created_at TIMESTAMPTZ DEFAULT NOW(),
+    updated_at TIMESTAMPTZ DEFAULT NOW()
+)
+;
+CREATE TABLE watchlist_items (
+    id SERIAL PRIMARY KEY,
+    watchlist_id INTEGER NOT NULL REFERENCES watchlists(id) ON DELETE CASCADE,
+    crypto_id INTEGER NOT NULL REFERENCES cryptocurrencies(id) ON DELETE CASCADE,
+    tier VARCHAR(10) NOT NULL CHECK (tier IN ('tier1', 'tier2')),
+    priority_order INTEGER DEFAULT 0,
+    status VARCHAR(20) DEFAULT 'active' CHECK (status IN ('active', 'paused', 'removed')),
+    analysis_config JSONB DEFAULT '{}',
+    added_at TIMESTAMPTZ DEFAULT NOW(),
+    last_analysis TIMESTAMPTZ,
+    updated_at TIMESTAMPTZ DEFAULT NOW(),
+    UNIQUE (watchlist_id, crypto_id)
+)
+;
+-- reviewed_by keeps the seed's plain REFERENCES: a user who reviewed suggestions cannot be
+-- deleted (the review trail stays intact).
+CREATE TABLE ai_suggestions (
+    id SERIAL PRIMARY KEY,
+    crypto_id INTEGER NOT NULL REFERENCES cryptocurrencies(id) ON DELETE CASCADE,
+    suggestion_type VARCHAR(20) NOT NULL CHECK (suggestion_type IN ('add_tier1', 'add_tier2', 'promote', 'demote', 'remove')),
+    confidence_score NUMERIC(5,4) NOT NULL CHECK (confidence_score >= 0 AND confidence_score <= 1),
+    ai_reasoning JSONB DEFAULT '{}',
+    supporting_data JSONB DEFAULT '{}',
+    performance_metrics JSONB DEFAULT '{}',
+    status VARCHAR(20) DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected', 'expired')),
+    reviewed_by INTEGER REFERENCES users(id),
+    suggested_at TIMESTAMPTZ DEFAULT NOW(),
+    reviewed_at TIMESTAMPTZ,
+    expires_at TIMESTAMPTZ DEFAULT (NOW() + INTERVAL '7 days')
+)
+;
+CREATE TABLE suggestion_reviews (
+    id SERIAL PRIMARY KEY,
+    suggestion_id INTEGER NOT NULL REFERENCES ai_suggestions(id) ON DELETE CASCADE,
+    reviewer_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    decision VARCHAR(20) NOT NULL CHECK (decision IN ('approve', 'reject', 'defer')),
+    review_notes TEXT,
+    review_criteria JSONB DEFAULT '{}',
+    reviewed_at TIMESTAMPTZ DEFAULT NOW()
+)
+;
+-- =============================================================================
+-- LAYER 4: MICRO TIMING TABLES
+-- =============================================================================
+
+CREATE TABLE trading_signals (
+    id SERIAL PRIMARY KEY,
+    crypto_id INTEGER NOT NULL REFERENCES cryptocurrencies(id) ON DELETE CASCADE,
+    generated_by INTEGER REFERENCES users(id), -- NULL for AI-generated
+    signal_type VARCHAR(10) NOT NULL CHECK (signal_type IN ('long', 'short')),
+    entry_price NUMERIC(20,8) NOT NULL,
+    target_price NUMERIC(20,8) NOT NULL,
+    stop_loss NUMERIC(20,8) NOT NULL,
+    confidence_score NUMERIC(5,4) NOT NULL CHECK (confidence_score >= 0 AND confidence_score <= 1),
+    risk_level VARCHAR(10) NOT NULL CHECK (risk_level IN ('low', 'medium', 'high', 'extreme')),
+    risk_reward_ratio NUMERIC(6,2) CHECK (risk_reward_ratio > 0),
+    time_horizon_hours INTEGER DEFAULT 24,
+    ai_analysis JSONB DEFAULT '{}',
+    market_context JSONB DEFAULT '{}',
+    status VARCHAR(20) DEFAULT 'active' CHECK (status IN ('active', 'executed', 'expired', 'cancelled')),
+    generated_at TIMESTAMPTZ DEFAULT NOW(),
+    expires_at TIMESTAMPTZ DEFAULT (NOW() + INTERVAL '7 days'),
+    updated_at TIMESTAMPTZ DEFAULT NOW()
+)
+;
+CREATE TABLE signal_executions (
+    id SERIAL PRIMARY KEY,
+    signal_id INTEGER NOT NULL REFERENCES trading_signals(id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    execution_price NUMERIC(20,8),
+    position_size NUMERIC(30,8),
+    portfolio_percentage NUMERIC(5,2),
+    execution_type VARCHAR(20) DEFAULT 'manual' CHECK (execution_type IN ('manual', 'automatic')),
+    status VARCHAR(20) DEFAULT 'pending' CHECK (status IN ('pending', 'filled', 'partially_filled', 'cancelled')),
+    execution_details JSONB DEFAULT '{}',
+    executed_at TIMESTAMPTZ DEFAULT NOW(),
+    updated_at TIMESTAMPTZ DEFAULT NOW()
+)
+;
+CREATE TABLE risk_management (
+    id SERIAL PRIMARY KEY,
+    user_id INTEGER NOT NULL UNIQUE REFERENCES users(id) ON DELETE CASCADE,
+    max_position_size NUMERIC(30,8) DEFAULT 1000,
+    max_portfolio_risk NUMERIC(5,4) DEFAULT 0.02 CHECK (max_portfolio_risk >= 0 AND max_portfolio_risk <= 1),
+    risk_rules JSONB DEFAULT '{}',
+    current_exposure JSONB DEFAULT '{}',
+    risk_metrics JSONB DEFAULT '{}',
+    last_calculated TIMESTAMPTZ DEFAULT NOW(),
+    updated_at TIMESTAMPTZ DEFAULT NOW()
+)
+;
+-- =============================================================================
+-- ENHANCED PREDICTIONS TABLE (replaces Phase 1 `predictions`, which is not created)
+-- =============================================================================
+
+CREATE TABLE predictions_enhanced (
+    id SERIAL PRIMARY KEY,
+    crypto_id INTEGER NOT NULL REFERENCES cryptocurrencies(id) ON DELETE CASCADE,
+    user_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    layer_source VARCHAR(10) CHECK (layer_source IN ('layer1', 'layer2', 'layer3', 'layer4')),
+    model_name VARCHAR(50) NOT NULL,
+    model_version VARCHAR(20) NOT NULL,
+    predicted_price NUMERIC(20,8) NOT NULL,
+    confidence_score NUMERIC(5,4) NOT NULL CHECK (confidence_score >= 0 AND confidence_score <= 1),
+    prediction_horizon INTEGER NOT NULL,
+    target_datetime TIMESTAMPTZ NOT NULL,
+    features_used JSONB DEFAULT '{}',
+    model_parameters JSONB DEFAULT '{}',
+    input_price NUMERIC(20,8) NOT NULL,
+    input_features JSONB DEFAULT '{}',
+    macro_context JSONB DEFAULT '{}',
+    actual_price NUMERIC(20,8),
+    accuracy_percentage NUMERIC(5,2),
+    absolute_error NUMERIC(20,8),
+    squared_error NUMERIC(30,8),
+    is_realized BOOLEAN NOT NULL DEFAULT false,
+    is_accurate BOOLEAN,
+    accuracy_threshold NUMERIC(5,2) DEFAULT 5.0,
+    training_data_end TIMESTAMPTZ,
+    market_conditions VARCHAR(20),
+    volatility_level VARCHAR(10),
+    model_training_time NUMERIC(10,2),
+    prediction_time NUMERIC(10,6),
+    notes TEXT,
+    debug_info JSONB DEFAULT '{}',
+    created_at TIMESTAMPTZ DEFAULT NOW(),
+    updated_at TIMESTAMPTZ DEFAULT NOW(),
+    evaluated_at TIMESTAMPTZ
+)
+;
+-- =============================================================================
+-- SYSTEM MANAGEMENT TABLES
+-- =============================================================================
+
+CREATE TABLE ai_models (
+    id SERIAL PRIMARY KEY,
+    name VARCHAR(100) NOT NULL UNIQUE,
+    version VARCHAR(50) NOT NULL,
+    model_type VARCHAR(20) NOT NULL CHECK (model_type IN ('macro', 'sector', 'asset', 'timing')),
+    status VARCHAR(20) DEFAULT 'inactive' CHECK (status IN ('active', 'training', 'inactive', 'error')),
+    configuration JSONB DEFAULT '{}',
+    performance_metrics JSONB DEFAULT '{}',
+    last_trained TIMESTAMPTZ,
+    last_prediction TIMESTAMPTZ,
+    health_status JSONB DEFAULT '{}',
+    created_at TIMESTAMPTZ DEFAULT NOW(),
+    updated_at TIMESTAMPTZ DEFAULT NOW()
+)
+;
+CREATE TABLE system_health (
+    id SERIAL PRIMARY KEY,
+    check_time TIMESTAMPTZ DEFAULT NOW(),
+    api_status JSONB DEFAULT '{}',
+    database_status JSONB DEFAULT '{}',
+    ml_models_status JSONB DEFAULT '{}',
+    data_pipeline_status JSONB DEFAULT '{}',
+    overall_health_score NUMERIC(5,2) CHECK (overall_health_score >= 0 AND overall_health_score <= 100),
+    performance_metrics JSONB DEFAULT '{}',
+    error_logs JSONB DEFAULT '[]',
+    created_at TIMESTAMPTZ DEFAULT NOW()
+)
+;
+-- activity_type has no CHECK, as in the seed's SQL: the ERD names login, view_signal,
+-- execute_trade and add_watchlist, but the application logs more kinds (e.g.
+-- review_suggestion), and an audit log must never reject an event.
+CREATE TABLE user_activities (
+    id SERIAL PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    activity_type VARCHAR(50) NOT NULL,
+    activity_data JSONB DEFAULT '{}',
+    ip_address INET,
+    user_agent TEXT,
+    activity_time TIMESTAMPTZ DEFAULT NOW()
+)
+;
+CREATE TABLE notifications (
+    id SERIAL PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    notification_type VARCHAR(20) NOT NULL CHECK (notification_type IN ('signal', 'alert', 'system', 'educational')),
+    title VARCHAR(200) NOT NULL,
+    message TEXT NOT NULL,
+    data JSONB DEFAULT '{}',
+    status VARCHAR(20) DEFAULT 'unread' CHECK (status IN ('unread', 'read', 'dismissed')),
+    priority VARCHAR(20) DEFAULT 'normal' CHECK (priority IN ('low', 'normal', 'high', 'urgent')),
+    scheduled_for TIMESTAMPTZ DEFAULT NOW(),
+    sent_at TIMESTAMPTZ,
+    read_at TIMESTAMPTZ,
+    expires_at TIMESTAMPTZ DEFAULT (NOW() + INTERVAL '30 days'),
+    created_at TIMESTAMPTZ DEFAULT NOW()
+)
+;
+-- =============================================================================
+-- INDEXES (the seed's, same names in both dialects)
+-- =============================================================================
+
+-- Layer 1
+CREATE INDEX idx_market_regime_time ON market_regime_analysis (analysis_time DESC)
+;
+CREATE INDEX idx_sentiment_timestamp ON market_sentiment_data (timestamp DESC)
+;
+CREATE INDEX idx_dominance_timestamp ON dominance_data (timestamp DESC)
+;
+-- Layer 2
+CREATE INDEX idx_sector_perf_sector_time ON sector_performance (sector_id, analysis_time DESC)
+;
+CREATE INDEX idx_sector_rotation_time ON sector_rotation_analysis (analysis_time DESC)
+;
+CREATE INDEX idx_crypto_sector_crypto ON crypto_sector_mapping (crypto_id)
+;
+CREATE INDEX idx_crypto_sector_sector ON crypto_sector_mapping (sector_id)
+;
+-- Layer 3
+CREATE INDEX idx_watchlist_user ON watchlists (user_id, type)
+;
+CREATE INDEX idx_watchlist_items_watchlist ON watchlist_items (watchlist_id, status)
+;
+CREATE INDEX idx_watchlist_items_crypto ON watchlist_items (crypto_id)
+;
+CREATE INDEX idx_ai_suggestions_status ON ai_suggestions (status, suggested_at DESC)
+;
+CREATE INDEX idx_ai_suggestions_crypto ON ai_suggestions (crypto_id)
+;
+-- Layer 4
+CREATE INDEX idx_signals_crypto_status ON trading_signals (crypto_id, status, generated_at DESC)
+;
+CREATE INDEX idx_signals_generated ON trading_signals (generated_at DESC)
+;
+CREATE INDEX idx_signal_executions_user ON signal_executions (user_id, executed_at DESC)
+;
+CREATE INDEX idx_signal_executions_signal ON signal_executions (signal_id)
+;
+-- Enhanced predictions
+CREATE INDEX idx_predictions_crypto_layer ON predictions_enhanced (crypto_id, layer_source, created_at DESC)
+;
+CREATE INDEX idx_predictions_user_created ON predictions_enhanced (user_id, created_at DESC)
+;
+CREATE INDEX idx_predictions_target_time ON predictions_enhanced (target_datetime)
+;
+CREATE INDEX idx_predictions_realized ON predictions_enhanced (is_realized, is_accurate)
+;
+-- System
+CREATE INDEX idx_ai_models_type_status ON ai_models (model_type, status)
+;
+CREATE INDEX idx_system_health_time ON system_health (check_time DESC)
+;
+CREATE INDEX idx_user_activities_user_time ON user_activities (user_id, activity_time DESC)
+;
+CREATE INDEX idx_notifications_user_status ON notifications (user_id, status, scheduled_for DESC)
+;
+-- Existing (Phase 1) tables; per-asset price reads use the UNIQUE (crypto_id, timestamp) index.
+CREATE INDEX idx_price_data_timestamp_desc ON price_data (timestamp DESC)
+;
+CREATE INDEX idx_cryptocurrencies_tier ON cryptocurrencies (watchlist_tier, is_active)
+;
+CREATE INDEX idx_cryptocurrencies_sector ON cryptocurrencies (sector_id, is_active)
+;
+-- Not in the seed: without it, deleting a suggestion (or a coin) scans every review.
+CREATE INDEX idx_suggestion_reviews_suggestion ON suggestion_reviews (suggestion_id)
+;
+-- =============================================================================
+-- TRIGGERS FOR AUTO-UPDATE TIMESTAMPS (the seed's list)
+-- =============================================================================
+
+CREATE TRIGGER update_users_updated_at BEFORE UPDATE ON users
+    FOR EACH ROW EXECUTE FUNCTION update_updated_at_column()
+;
+CREATE TRIGGER update_cryptocurrencies_updated_at BEFORE UPDATE ON cryptocurrencies
+    FOR EACH ROW EXECUTE FUNCTION update_updated_at_column()
+;
+CREATE TRIGGER update_crypto_sectors_updated_at BEFORE UPDATE ON crypto_sectors
+    FOR EACH ROW EXECUTE FUNCTION update_updated_at_column()
+;
+CREATE TRIGGER update_market_regime_updated_at BEFORE UPDATE ON market_regime_analysis
+    FOR EACH ROW EXECUTE FUNCTION update_updated_at_column()
+;
+CREATE TRIGGER update_watchlists_updated_at BEFORE UPDATE ON watchlists
+    FOR EACH ROW EXECUTE FUNCTION update_updated_at_column()
+;
+CREATE TRIGGER update_watchlist_items_updated_at BEFORE UPDATE ON watchlist_items
+    FOR EACH ROW EXECUTE FUNCTION update_updated_at_column()
+;
+CREATE TRIGGER update_crypto_sector_mapping_updated_at BEFORE UPDATE ON crypto_sector_mapping
+    FOR EACH ROW EXECUTE FUNCTION update_updated_at_column()
+;
+CREATE TRIGGER update_trading_signals_updated_at BEFORE UPDATE ON trading_signals
+    FOR EACH ROW EXECUTE FUNCTION update_updated_at_column()
+;
+CREATE TRIGGER update_signal_executions_updated_at BEFORE UPDATE ON signal_executions
+    FOR EACH ROW EXECUTE FUNCTION update_updated_at_column()
+;
+CREATE TRIGGER update_risk_management_updated_at BEFORE UPDATE ON risk_management
+    FOR EACH ROW EXECUTE FUNCTION update_updated_at_column()
+;
+CREATE TRIGGER update_predictions_enhanced_updated_at BEFORE UPDATE ON predictions_enhanced
+    FOR EACH ROW EXECUTE FUNCTION update_updated_at_column()
+;
+CREATE TRIGGER update_ai_models_updated_at BEFORE UPDATE ON ai_models
+    FOR EACH ROW EXECUTE FUNCTION update_updated_at_column()
+;
