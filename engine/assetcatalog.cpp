@@ -139,7 +139,7 @@ void makePegged(Random &rng, AssetModel &model)
     model.startPrice = 1.0;
     model.betaMarket = 0.0;
     model.betaSector = 0.0;
-    model.pegVol = 0.0015 * std::exp(0.2 * rng.normal());
+    model.pegVol = 0.0007 * std::exp(0.2 * rng.normal());
     model.pegHalfLife = 0.25;
 }
 
@@ -149,7 +149,7 @@ void jitter(Random &rng, int index, AssetModel &model, double idioSpread)
     const double betaNoise = std::exp(0.10 * rng.normal());
     const double sectorNoise = std::exp(0.10 * rng.normal());
     const double idioNoise = std::exp(idioSpread * rng.normal());
-    const double driftNoise = 0.0006 * rng.normal();
+    const double driftNoise = 0.0003 * rng.normal();
     if (index == 0) // Bitcoin is the market's reference: beta exactly 1, no extra drift.
         return;
     model.betaMarket *= betaNoise;

@@ -44,8 +44,12 @@ constexpr double regimeTransitions[4][4] = {
 };
 
 // Sector factors carry a slowly mean-reverting drift so that sectors take turns leading.
-constexpr double sectorDriftVol = 0.004; // stationary sd of the daily drift
+constexpr double sectorDriftVol = 0.002; // stationary sd of the daily drift
 constexpr double sectorDriftDays = 30.0; // e-folding time of that drift
+// A sector's and an asset's cumulative deviation from the market is pulled back with this
+// e-folding time: without it, dispersion grows like sqrt(time) and after a few simulated years
+// a meme coin outweighs Bitcoin. Daily volatility is unchanged; only long horizons revert.
+constexpr double relativeReversionDays = 180.0;
 
 // Average daily market volatility over the regimes; sets what "a large move" means for volume.
 constexpr double typicalMarketVol = 0.035;
@@ -172,6 +176,7 @@ void MarketSimulator::buildFactors()
     m_sectorReturns.assign(size_t(AssetCatalog::sectorCount) * m_barCount, 0.0);
     const double persistence = std::exp(-dt / sectorDriftDays);
     const double driftInnovation = sectorDriftVol * std::sqrt(1.0 - persistence * persistence);
+    const double reversion = dt / relativeReversionDays;
     for (int s = 0; s < AssetCatalog::sectorCount; ++s) {
         const double vol = AssetCatalog::sector(s).factorVol;
         if (vol <= 0.0)
@@ -179,9 +184,12 @@ void MarketSimulator::buildFactors()
         Random rng = Random::forStream(m_config.seed, SectorStream, quint64(s));
         double *out = m_sectorReturns.data() + size_t(s) * m_barCount;
         double drift = sectorDriftVol * rng.normal();
+        double level = 0.0; // cumulative log-return of the factor
         const double sd = vol * sqrtDt;
         for (int b = 0; b < m_barCount; ++b) {
-            out[b] = drift * dt + sd * rng.normal();
+            const double r = drift * dt + sd * rng.normal() - reversion * level;
+            out[b] = r;
+            level += r;
             drift = persistence * drift + driftInnovation * rng.normal();
         }
     }
@@ -221,7 +229,7 @@ void MarketSimulator::generateCandles(int assetIndex, std::vector<Candle> &out) 
         generateFloating(assetIndex, out.data());
 }
 
-// Log-return = beta_m * market + beta_s * sector + drift + own noise + rare jumps.
+// Log-return = beta_m * market + beta_s * sector + drift + own noise and rare jumps (reverting).
 void MarketSimulator::generateFloating(int assetIndex, Candle *out) const
 {
     const AssetModel &model = m_models[size_t(assetIndex)];
@@ -236,6 +244,7 @@ void MarketSimulator::generateFloating(int assetIndex, Candle *out) const
     const double sectorSd = betaSector * AssetCatalog::sector(model.sector).factorVol;
     const double ownVariance = (sectorSd * sectorSd) * dt + idioSd * idioSd;
     const double drift = model.drift * dt;
+    const double reversion = dt / relativeReversionDays;
     const double jumpProbability = model.jumpRate * dt;
     const double jumpVol = model.jumpVol;
     const double typicalSd =
@@ -252,12 +261,15 @@ void MarketSimulator::generateFloating(int assetIndex, Candle *out) const
     const qint64 step = intervalSeconds(m_config.interval);
 
     double logPrice = std::log(model.startPrice);
+    double own = 0.0; // cumulative idiosyncratic log-return, reverting
     double open = model.startPrice;
     qint64 time = m_config.startTime;
     for (int b = 0; b < m_barCount; ++b) {
-        double r = betaMarket * market[b] + betaSector * sector[b] + drift + idioSd * rng.normal();
+        double ownStep = idioSd * rng.normal() - reversion * own;
         if (rng.uniform() < jumpProbability)
-            r += jumpVol * rng.normal();
+            ownStep += jumpVol * rng.normal();
+        own += ownStep;
+        const double r = betaMarket * market[b] + betaSector * sector[b] + drift + ownStep;
         logPrice += r;
         const double close = std::exp(logPrice);
         const double barSd = std::sqrt(betaMarket2 * marketVariance[b] + ownVariance);

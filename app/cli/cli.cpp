@@ -26,6 +26,8 @@ const std::map<QString, Command> &commands()
          {"demo [--assets N] [--days D] [--interval 1h|1d] [--seed S]\n"
           "                          write simulated market history",
           runDemo}},
+        {QStringLiteral("status"),
+         {"status                    schema version and what the database holds", runStatus}},
         {QStringLiteral("user"),
          {"user add EMAIL --role admin|professional|casual --password-stdin\n"
           "                          add a user (argon2id password hash)",
@@ -85,17 +87,20 @@ int run(const QStringList &arguments)
                          BadUsage);
     }
     // Global options may also follow the command name.
-    QStringList rest = positional.mid(1);
+    QStringList rest;
     QString db = parser.value(dbOption);
     bool json = parser.isSet(jsonOption);
-    for (qsizetype i = 0; i < rest.size(); ++i) {
-        if (rest[i] == QLatin1String("--json")) {
+    const QStringList afterCommand = positional.mid(1);
+    for (qsizetype i = 0; i < afterCommand.size(); ++i) {
+        const QString &argument = afterCommand[i];
+        if (argument == QLatin1String("--json")) {
             json = true;
-        } else if (rest[i] == QLatin1String("--db") && i + 1 < rest.size()) {
-            db = rest[i + 1];
-            ++i;
-        } else if (rest[i].startsWith(QLatin1String("--db="))) {
-            db = rest[i].mid(5);
+        } else if (argument == QLatin1String("--db") && i + 1 < afterCommand.size()) {
+            db = afterCommand[++i];
+        } else if (argument.startsWith(QLatin1String("--db="))) {
+            db = argument.mid(5);
+        } else {
+            rest.append(argument);
         }
     }
     CliContext context(rest, db, json);

@@ -51,5 +51,6 @@ private:
 int runInit(CliContext &context);
 int runDemo(CliContext &context);
 int runUser(CliContext &context);
+int runStatus(CliContext &context);
 
 } // namespace cp::app::cli

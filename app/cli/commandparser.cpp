@@ -5,8 +5,6 @@ namespace cp::app::cli {
 CommandParser::CommandParser(const QString &command)
     : m_command(command)
 {
-    m_parser.addOption({QStringLiteral("db"), QStringLiteral("Database URL."), QStringLiteral("url")});
-    m_parser.addOption({QStringLiteral("json"), QStringLiteral("Machine-readable output.")});
 }
 
 bool CommandParser::parse(CliContext &context, const QStringList &arguments)

@@ -9,8 +9,8 @@
 namespace cp::app::cli {
 
 /**
- * Parses a command's own options. Global options (--db, --json) may also follow the command
- * name; they are accepted here and ignored because main() has read them already.
+ * Parses a command's own options (the global --db and --json were taken out by cli::run) and
+ * reports bad values as one sentence naming the option.
  */
 class CommandParser
 {

@@ -303,7 +303,7 @@ void tst_Simulator::regimesIndependentOfInterval()
 
 void tst_Simulator::assetFacts()
 {
-    const MarketSimulator sim(makeConfig(42, 60, 10, Interval::Day));
+    const MarketSimulator sim(makeConfig(42, 300, 10, Interval::Day));
     const auto &assets = sim.assets();
     QCOMPARE(assets[0].symbol, QStringLiteral("BTC"));
     QCOMPARE(assets[0].name, QStringLiteral("Bitcoin"));
@@ -332,7 +332,7 @@ void tst_Simulator::assetFacts()
     QCOMPARE(sectorOf["XMR"], QStringLiteral("Privacy"));
     QCOMPARE(sectorOf["LTC"], QStringLiteral("Payments"));
 
-    // Sixty assets already cover all ten sectors.
+    // Three hundred assets cover all ten sectors.
     QSet<QString> sectors;
     for (const SimulatedAsset &a : assets)
         sectors.insert(a.sector);

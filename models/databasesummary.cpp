@@ -1,0 +1,58 @@
+#include "databasesummary.h"
+
+#include "connection.h"
+#include "migrator.h"
+#include "sqltimestamp.h"
+
+#include <QAtomicInteger>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace cp::models {
+
+Result<DatabaseSummary> summarize(QSqlDatabase db)
+{
+    DatabaseSummary summary;
+    const Result<int> version = Migrator(db).currentVersion();
+    if (!version)
+        return Result<DatabaseSummary>::failure(version.error());
+    summary.schemaVersion = *version;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral(
+            "SELECT (SELECT COUNT(*) FROM cryptocurrencies),"
+            " (SELECT COUNT(*) FROM cryptocurrencies WHERE is_simulated = ?),"
+            " (SELECT COUNT(*) FROM price_data), (SELECT COUNT(*) FROM users),"
+            " (SELECT MAX(timestamp) FROM price_data)")
+                        .replace(QLatin1Char('?'), dialectOf(db) == Dialect::PostgreSQL
+                                                       ? QStringLiteral("true")
+                                                       : QStringLiteral("1")))
+        || !query.next()) {
+        return Result<DatabaseSummary>::failure(
+            QStringLiteral("Could not read the database: %1").arg(query.lastError().text()));
+    }
+    summary.assets = query.value(0).toLongLong();
+    summary.simulatedAssets = query.value(1).toLongLong();
+    summary.priceRows = query.value(2).toLongLong();
+    summary.users = query.value(3).toLongLong();
+    summary.latestPrice = SqlTimestamp::toDateTime(query.value(4));
+    return summary;
+}
+
+Result<DatabaseSummary> openMigrateAndSummarize(const DatabaseUrl &url)
+{
+    static QAtomicInteger<int> counter;
+    const QString name = QStringLiteral("cp-summary-%1").arg(counter.fetchAndAddRelaxed(1));
+    Result<DatabaseSummary> result = Result<DatabaseSummary>::failure(QString());
+    {
+        Result<QSqlDatabase> db = openConnection(url, name);
+        if (!db)
+            return Result<DatabaseSummary>::failure(db.error());
+        const Result<int> migrated = Migrator(*db).migrate();
+        result = migrated ? summarize(*db) : Result<DatabaseSummary>::failure(migrated.error());
+    }
+    closeConnection(name);
+    return result;
+}
+
+} // namespace cp::models
