@@ -29,7 +29,8 @@ Status applySessionSettings(QSqlDatabase &db, Dialect dialect)
                                        ? QStringList{QStringLiteral("PRAGMA journal_mode=WAL"),
                                                      QStringLiteral("PRAGMA foreign_keys=ON"),
                                                      QStringLiteral("PRAGMA synchronous=NORMAL")}
-                                       : QStringList{QStringLiteral("SET TIME ZONE 'UTC'")};
+                                       : QStringList{QStringLiteral("SET TIME ZONE 'UTC'"),
+                                                     QStringLiteral("SET client_min_messages = warning")};
     for (const QString &sql : statements) {
         QSqlQuery query(db);
         if (!query.exec(sql))

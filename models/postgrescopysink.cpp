@@ -34,7 +34,8 @@ public:
     Status begin() override
     {
         const QVariant handle = m_db.driver()->handle();
-        if (qstrcmp(handle.typeName(), "PGconn*") != 0)
+        // QPSQL registers the handle under libpq's struct name, pg_conn*.
+        if (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0)
             return Status::failure(QStringLiteral("The PostgreSQL connection is not available."));
         m_conn = *static_cast<PGconn *const *>(handle.data());
         if (m_upsert) {

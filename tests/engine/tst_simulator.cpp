@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <span>
 #include <thread>
 
 using namespace cp::engine;
@@ -70,6 +71,32 @@ double correlation(const std::vector<double> &a, const std::vector<double> &b)
     return sab / std::sqrt(saa * sbb);
 }
 
+std::vector<double> centered(std::span<const double> v)
+{
+    std::vector<double> out(v.begin(), v.end());
+    const double m = mean(out);
+    for (double &x : out)
+        x -= m;
+    return out;
+}
+
+double dot(const std::vector<double> &a, const std::vector<double> &b)
+{
+    double sum = 0.0;
+    for (size_t i = 0; i < a.size(); ++i)
+        sum += a[i] * b[i];
+    return sum;
+}
+
+//! a - (a.b / b.b) b: removes from `a` what a least-squares fit on `b` explains.
+std::vector<double> withoutProjection(std::vector<double> a, const std::vector<double> &b)
+{
+    const double k = dot(a, b) / dot(b, b);
+    for (size_t i = 0; i < a.size(); ++i)
+        a[i] -= k * b[i];
+    return a;
+}
+
 void addIntervalRows()
 {
     QTest::addColumn<int>("interval");
@@ -105,6 +132,8 @@ private Q_SLOTS:
     void memeMoreVolatileThanLayer1_data() { addIntervalRows(); }
     void memeMoreVolatileThanLayer1();
     void sameSectorMoreCorrelated();
+    void factorModelStructure();
+    void regimesDependOnSeed();
     void bullBeatsBear();
     void volatileRegimeIsVolatile();
     void volumeRisesWithLargeMoves();
@@ -457,6 +486,67 @@ void tst_Simulator::sameSectorMoreCorrelated()
                  qPrintable(QStringLiteral("within %1 across %2").arg(within).arg(across)));
         QVERIFY(across > 0.2); // the market factor ties everything together
     }
+}
+
+// Regress each asset's bar returns on the public market and sector factors (ordinary least
+// squares by Gram-Schmidt): assets must load on their own sector, and what is left must be
+// each asset's own noise, unrelated to any other asset's.
+void tst_Simulator::factorModelStructure()
+{
+    const MarketSimulator sim(makeConfig(6, 100, 365, Interval::Day));
+    const QStringList sectorNames = MarketSimulator::sectorNames();
+    const std::vector<double> market = centered(sim.marketReturns());
+    std::vector<std::vector<double>> residuals;
+    std::vector<QString> sectors;
+    std::vector<Candle> candles;
+    for (const SimulatedAsset &a : sim.assets()) {
+        if (a.isStablecoin)
+            continue;
+        sim.generateCandles(a.index, candles);
+        std::vector<double> r;
+        for (const Candle &c : candles)
+            r.push_back(std::log(c.close / c.open));
+        const int sectorIndex = int(sectorNames.indexOf(a.sector));
+        const std::vector<double> sector =
+            withoutProjection(centered(sim.sectorReturns(sectorIndex)), market);
+        const std::vector<double> afterMarket = withoutProjection(centered(r), market);
+        // Loading on the own sector: clearly positive (t-statistic of the regression slope).
+        const std::vector<double> residual = withoutProjection(afterMarket, sector);
+        const double slope = dot(afterMarket, sector) / dot(sector, sector);
+        const double slopeSe =
+            std::sqrt(dot(residual, residual) / double(r.size() - 3) / dot(sector, sector));
+        QVERIFY2(slope / slopeSe > 3.0, qPrintable(a.symbol));
+        QVERIFY(dot(residual, residual) > 0.0);
+        residuals.push_back(residual);
+        sectors.push_back(a.sector);
+    }
+    QVERIFY(sim.sectorReturns(-1).empty());
+    QVERIFY(sim.sectorReturns(10).empty());
+
+    double sumAbs = 0.0;
+    int pairs = 0;
+    for (size_t i = 0; i < residuals.size(); ++i) {
+        for (size_t j = i + 1; j < residuals.size(); ++j) {
+            if (sectors[i] != sectors[j])
+                continue;
+            sumAbs += std::fabs(correlation(residuals[i], residuals[j]));
+            ++pairs;
+        }
+    }
+    QVERIFY(pairs > 20);
+    // Independent series of 365 points: |rho| averages about 0.04.
+    QVERIFY2(sumAbs / pairs < 0.1, qPrintable(QString::number(sumAbs / pairs)));
+}
+
+void tst_Simulator::regimesDependOnSeed()
+{
+    const MarketSimulator a(makeConfig(1, 1, 730, Interval::Day));
+    const MarketSimulator b(makeConfig(2, 1, 730, Interval::Day));
+    bool differ = a.regimes().size() != b.regimes().size();
+    for (size_t i = 0; !differ && i < a.regimes().size(); ++i)
+        differ = a.regimes()[i].end != b.regimes()[i].end ||
+                 a.regimes()[i].regime != b.regimes()[i].regime;
+    QVERIFY(differ);
 }
 
 void tst_Simulator::bullBeatsBear()

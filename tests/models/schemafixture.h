@@ -4,7 +4,13 @@
 #include <QSqlError>
 #include <QString>
 #include <QStringList>
+#include <QTest>
 #include <QVariant>
+
+//! Leaves the test function when a helper has already recorded a failure.
+#define CP_RETURN_IF_FAILED()                                                                      \
+    if (QTest::currentTestFailed())                                                                \
+    return
 
 namespace cp::test {
 
