@@ -21,20 +21,22 @@ bool run(QSqlQuery &query, const QString &sql)
 {
     if (query.exec(sql))
         return true;
-    QTest::qFail(qPrintable(QStringLiteral("catalog query failed: %1: %2")
-                                .arg(sql, query.lastError().text())),
-                 __FILE__, __LINE__);
+    QTest::qFail(
+        qPrintable(
+            QStringLiteral("catalog query failed: %1: %2").arg(sql, query.lastError().text())),
+        __FILE__, __LINE__);
     return false;
 }
 
 QString onDeleteName(const QString &code)
 {
     // pg_constraint.confdeltype letters; SQLite already spells the action out.
-    static const QMap<QString, QString> names = {{QStringLiteral("a"), QStringLiteral("NO ACTION")},
-                                                 {QStringLiteral("r"), QStringLiteral("RESTRICT")},
-                                                 {QStringLiteral("c"), QStringLiteral("CASCADE")},
-                                                 {QStringLiteral("n"), QStringLiteral("SET NULL")},
-                                                 {QStringLiteral("d"), QStringLiteral("SET DEFAULT")}};
+    static const QMap<QString, QString> names = {
+        {QStringLiteral("a"), QStringLiteral("NO ACTION")},
+        {QStringLiteral("r"), QStringLiteral("RESTRICT")},
+        {QStringLiteral("c"), QStringLiteral("CASCADE")},
+        {QStringLiteral("n"), QStringLiteral("SET NULL")},
+        {QStringLiteral("d"), QStringLiteral("SET DEFAULT")}};
     return names.value(code, code.toUpper());
 }
 
@@ -58,8 +60,8 @@ QString normalisePostgresDefault(QString text)
 
 QString normaliseSqliteDefault(QString text)
 {
-    static const QRegularExpression now(
-        QStringLiteral("^\\(?strftime\\('%Y-%m-%dT%H:%M:%fZ', 'now'(?:, '\\+(\\d+) days')?\\)\\)?$"));
+    static const QRegularExpression now(QStringLiteral(
+        "^\\(?strftime\\('%Y-%m-%dT%H:%M:%fZ', 'now'(?:, '\\+(\\d+) days')?\\)\\)?$"));
     if (const QRegularExpressionMatch m = now.match(text); m.hasMatch()) {
         return m.captured(1).isEmpty() ? QStringLiteral("NOW")
                                        : QStringLiteral("NOW +%1 days").arg(m.captured(1));
@@ -77,8 +79,8 @@ QMap<QString, QString> sqliteColumnDefinitions(const QSqlDatabase &db, const QSt
     QSqlQuery query(db);
     if (!run(query, QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND "
                                    "name = '%1'")
-                        .arg(table))
-        || !query.next()) {
+                        .arg(table)) ||
+        !query.next()) {
         return definitions;
     }
     static const QRegularExpression comment(QStringLiteral("--[^\\n]*"));
@@ -154,8 +156,8 @@ QString sqliteKind(const QString &column, const QString &declaredType, const QSt
 
 QString postgresKind(const QString &dataType)
 {
-    if (dataType == QLatin1String("integer") || dataType == QLatin1String("bigint")
-        || dataType == QLatin1String("smallint"))
+    if (dataType == QLatin1String("integer") || dataType == QLatin1String("bigint") ||
+        dataType == QLatin1String("smallint"))
         return QStringLiteral("int");
     if (dataType == QLatin1String("numeric"))
         return QStringLiteral("numeric");
@@ -255,8 +257,7 @@ QStringList foreignKeys(const QSqlDatabase &db)
     while (query.next()) {
         result.append(QStringLiteral("%1.%2 -> %3 ON DELETE %4")
                           .arg(query.value(0).toString(), query.value(1).toString(),
-                               query.value(2).toString(),
-                               onDeleteName(query.value(3).toString())));
+                               query.value(2).toString(), onDeleteName(query.value(3).toString())));
     }
     result.sort();
     return result;
@@ -286,13 +287,13 @@ QMap<QString, QString> indexes(const QSqlDatabase &db)
     while (query.next()) {
         const QString name = query.value(0).toString();
         tableOf.insert(name, query.value(1).toString());
-        keys[name].append(query.value(2).toString()
-                          + (query.value(3).toInt() != 0 ? QStringLiteral(" DESC") : QString()));
+        keys[name].append(query.value(2).toString() +
+                          (query.value(3).toInt() != 0 ? QStringLiteral(" DESC") : QString()));
     }
     QMap<QString, QString> result;
     for (auto it = tableOf.cbegin(); it != tableOf.cend(); ++it)
-        result.insert(it.key(), QStringLiteral("%1(%2)").arg(it.value(),
-                                                             keys.value(it.key()).join(QStringLiteral(", "))));
+        result.insert(it.key(), QStringLiteral("%1(%2)").arg(
+                                    it.value(), keys.value(it.key()).join(QStringLiteral(", "))));
     return result;
 }
 
@@ -333,8 +334,8 @@ QStringList checkedColumns(const QSqlDatabase &db)
             const QMap<QString, QString> definitions = sqliteColumnDefinitions(db, table);
             for (auto it = definitions.cbegin(); it != definitions.cend(); ++it) {
                 for (const QString &expression : checkExpressions(it.value())) {
-                    if (expression.startsWith(QLatin1String("json_valid("))
-                        || expression == it.key() + QLatin1String(" IN (0, 1)")) {
+                    if (expression.startsWith(QLatin1String("json_valid(")) ||
+                        expression == it.key() + QLatin1String(" IN (0, 1)")) {
                         continue;
                     }
                     result.append(table + QLatin1Char('.') + it.key());

@@ -98,13 +98,10 @@ Row SchemaFixture::minimalRow(const QString &table)
 {
     const QString n = serial();
     // Distinct per row so that (crypto_id, timestamp) never collides by accident.
-    const QString time =
-        sqlText(QDateTime(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC)
-                    .addSecs(3600LL * n.toInt())
-                    .toString(Qt::ISODateWithMs));
-    auto id = [this](const QString &parentTable) {
-        return QString::number(parent(parentTable));
-    };
+    const QString time = sqlText(QDateTime(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC)
+                                     .addSecs(3600LL * n.toInt())
+                                     .toString(Qt::ISODateWithMs));
+    auto id = [this](const QString &parentTable) { return QString::number(parent(parentTable)); };
     Row row;
     if (table == QLatin1String("users")) {
         row.set(QStringLiteral("email"), sqlText(QStringLiteral("user%1@example.test").arg(n)));
@@ -186,8 +183,8 @@ Row SchemaFixture::minimalRow(const QString &table)
         row.set(QStringLiteral("title"), sqlText(QStringLiteral("Title")));
         row.set(QStringLiteral("message"), sqlText(QStringLiteral("Message")));
     } else {
-        QTest::qFail(qPrintable(QStringLiteral("no minimal row for table %1").arg(table)),
-                     __FILE__, __LINE__);
+        QTest::qFail(qPrintable(QStringLiteral("no minimal row for table %1").arg(table)), __FILE__,
+                     __LINE__);
     }
     return row;
 }
@@ -201,24 +198,26 @@ qint64 SchemaFixture::insert(const QString &table, const Row &row)
     if (!query.exec(m_lastSql) || !query.next()) {
         m_lastError = query.lastError();
         if (!m_lastError.isValid())
-            m_lastError = QSqlError(QStringLiteral("no id returned"), QString(),
-                                    QSqlError::StatementError);
+            m_lastError =
+                QSqlError(QStringLiteral("no id returned"), QString(), QSqlError::StatementError);
         return -1;
     }
     m_lastError = QSqlError();
     return query.value(0).toLongLong();
 }
 
-qint64 SchemaFixture::create(const QString &table)
+qint64 SchemaFixture::create(const QString &table, const Row &overrides)
 {
-    const Row row = minimalRow(table);
+    Row row = minimalRow(table);
     if (row.isEmpty())
         return -1;
+    for (qsizetype i = 0; i < overrides.columns.size(); ++i)
+        row.set(overrides.columns.at(i), overrides.values.at(i));
     const qint64 id = insert(table, row);
     if (id < 0) {
-        QTest::qFail(qPrintable(QStringLiteral("cannot create a %1 row: %2")
-                                    .arg(table, describeLast())),
-                     __FILE__, __LINE__);
+        QTest::qFail(
+            qPrintable(QStringLiteral("cannot create a %1 row: %2").arg(table, describeLast())),
+            __FILE__, __LINE__);
     }
     return id;
 }

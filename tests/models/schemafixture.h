@@ -7,6 +7,9 @@
 #include <QTest>
 #include <QVariant>
 
+#include <initializer_list>
+#include <utility>
+
 //! Leaves the test function when a helper has already recorded a failure.
 #define CP_RETURN_IF_FAILED()                                                                      \
     if (QTest::currentTestFailed())                                                                \
@@ -26,6 +29,13 @@ QString sqlText(const QString &text);
 /** The values of one INSERT as SQL literals, in insertion order. */
 struct Row
 {
+    Row() = default;
+    Row(std::initializer_list<std::pair<QString, QString>> values)
+    {
+        for (const auto &[column, literal] : values)
+            set(column, literal);
+    }
+
     QStringList columns;
     QStringList values;
 
@@ -53,8 +63,8 @@ public:
     Row minimalRow(const QString &table);
     //! INSERT ... RETURNING id; -1 when refused (see lastError()).
     qint64 insert(const QString &table, const Row &row);
-    //! Inserts minimalRow(table); records a test failure when that is refused.
-    qint64 create(const QString &table);
+    //! Inserts minimalRow(table) with `overrides` applied; records a test failure when refused.
+    qint64 create(const QString &table, const Row &overrides = {});
 
     bool exec(const QString &sql);
     //! First column of the first row; invalid QVariant when the query fails or is empty.

@@ -35,15 +35,42 @@ QStringList describeMap(const QMap<QString, QString> &map)
 
 } // namespace
 
-void tst_Schema::seedTablesExist_data() { addDialectColumn(); }
-void tst_Schema::indexesMatchSeed_data() { addDialectColumn(); }
-void tst_Schema::foreignKeysMatchSeed_data() { addDialectColumn(); }
-void tst_Schema::updatedAtTriggersExist_data() { addDialectColumn(); }
-void tst_Schema::everyCheckIsProbed_data() { addDialectColumn(); }
-void tst_Schema::minimalRowsAreAccepted_data() { addDialectColumn(); }
-void tst_Schema::booleansAcceptOnlyTrueAndFalse_data() { addDialectColumn(); }
-void tst_Schema::jsonColumnsRejectMalformedJson_data() { addDialectColumn(); }
-void tst_Schema::coinsWithoutCoingeckoIdDoNotCollide_data() { addDialectColumn(); }
+void tst_Schema::seedTablesExist_data()
+{
+    addDialectColumn();
+}
+void tst_Schema::indexesMatchSeed_data()
+{
+    addDialectColumn();
+}
+void tst_Schema::foreignKeysMatchSeed_data()
+{
+    addDialectColumn();
+}
+void tst_Schema::updatedAtTriggersExist_data()
+{
+    addDialectColumn();
+}
+void tst_Schema::everyCheckIsProbed_data()
+{
+    addDialectColumn();
+}
+void tst_Schema::minimalRowsAreAccepted_data()
+{
+    addDialectColumn();
+}
+void tst_Schema::booleansAcceptOnlyTrueAndFalse_data()
+{
+    addDialectColumn();
+}
+void tst_Schema::jsonColumnsRejectMalformedJson_data()
+{
+    addDialectColumn();
+}
+void tst_Schema::coinsWithoutCoingeckoIdDoNotCollide_data()
+{
+    addDialectColumn();
+}
 
 void tst_Schema::dialectsExposeSameTablesAndColumns()
 {
@@ -198,10 +225,9 @@ void tst_Schema::checkConstraints()
     CP_RETURN_IF_FAILED();
     const qint64 id = fixture.insert(table, accepted);
     QVERIFY2(id > 0, qPrintable(fixture.describeLast()));
-    QVERIFY(fixture.scalar(QStringLiteral("SELECT %1 FROM %2 WHERE id = %3")
-                               .arg(column, table)
-                               .arg(id))
-                .isValid());
+    QVERIFY(
+        fixture.scalar(QStringLiteral("SELECT %1 FROM %2 WHERE id = %3").arg(column, table).arg(id))
+            .isValid());
 
     Row refused = fixture.minimalRow(table);
     refused.set(column, invalid);
@@ -215,12 +241,12 @@ void tst_Schema::booleansAcceptOnlyTrueAndFalse()
     QFETCH(QString, dialect);
     CP_SCRATCH_DB(scratch, dialect);
     SchemaFixture fixture(scratch.database());
-    int probed = 0;
+    QStringList probed;
     for (const QString &table : seed::tables()) {
         for (const ColumnInfo &column : SchemaCatalog::columns(scratch.database(), table)) {
             if (column.kind != QLatin1String("bool"))
                 continue;
-            ++probed;
+            probed.append(table + QLatin1Char('.') + column.name);
             for (const QString &value : {QStringLiteral("TRUE"), QStringLiteral("FALSE")}) {
                 Row row = fixture.minimalRow(table);
                 row.set(column.name, value);
@@ -230,15 +256,24 @@ void tst_Schema::booleansAcceptOnlyTrueAndFalse()
             row.set(column.name, QStringLiteral("2"));
             QCOMPARE(fixture.insert(table, row), qint64(-1));
             // PostgreSQL refuses the integer by type, SQLite by the CHECK standing in for it.
-            const Violation expected = fixture.isPostgres() ? Violation::InvalidValue
-                                                            : Violation::Check;
+            const Violation expected =
+                fixture.isPostgres() ? Violation::InvalidValue : Violation::Check;
             QVERIFY2(fixture.lastViolation() == expected, qPrintable(fixture.describeLast()));
         }
     }
     CP_RETURN_IF_FAILED();
-    // The ERD's boolean attributes: users x3, cryptocurrencies x2, crypto_sectors,
-    // crypto_sector_mapping, watchlists, predictions_enhanced x2.
-    QCOMPARE(probed, 10);
+    // At least the ERD's boolean attributes (later migrations may add more).
+    for (const QString &column :
+         {QStringLiteral("users.is_active"), QStringLiteral("users.is_verified"),
+          QStringLiteral("users.is_superuser"), QStringLiteral("cryptocurrencies.is_active"),
+          QStringLiteral("cryptocurrencies.is_supported"),
+          QStringLiteral("crypto_sectors.is_active"),
+          QStringLiteral("crypto_sector_mapping.is_primary"),
+          QStringLiteral("watchlists.is_active"),
+          QStringLiteral("predictions_enhanced.is_realized"),
+          QStringLiteral("predictions_enhanced.is_accurate")}) {
+        QVERIFY2(probed.contains(column), qPrintable(column));
+    }
 }
 
 void tst_Schema::jsonColumnsRejectMalformedJson()
@@ -258,14 +293,15 @@ void tst_Schema::jsonColumnsRejectMalformedJson()
             row = fixture.minimalRow(table);
             row.set(column.name, sqlText(QStringLiteral("{\"layer\": ")));
             QCOMPARE(fixture.insert(table, row), qint64(-1));
-            const Violation expected = fixture.isPostgres() ? Violation::InvalidValue
-                                                            : Violation::Check;
+            const Violation expected =
+                fixture.isPostgres() ? Violation::InvalidValue : Violation::Check;
             QVERIFY2(fixture.lastViolation() == expected, qPrintable(fixture.describeLast()));
         }
     }
     CP_RETURN_IF_FAILED();
-    // The ERD's json attributes (46 JSONB columns in the seed's SQL + users.preferences).
-    QCOMPARE(probed, 47);
+    // At least the ERD's 47 json attributes (46 JSONB columns in the seed's SQL +
+    // users.preferences); later migrations may add more.
+    QVERIFY2(probed >= 47, qPrintable(QString::number(probed)));
 }
 
 void tst_Schema::uniqueConstraints_data()
