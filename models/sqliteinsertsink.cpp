@@ -26,6 +26,7 @@ public:
     {
         if (m_statement)
             sqlite3_finalize(m_statement);
+        restoreCacheSize();
     }
 
     Status begin() override
@@ -34,6 +35,10 @@ public:
         if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
             return Status::failure(QStringLiteral("The SQLite connection is not available."));
         m_handle = *static_cast<sqlite3 *const *>(handle.data());
+        // Millions of rows update two indexes of price_data; with SQLite's default 2 MiB page
+        // cache most index pages are re-read from disk. A larger cache for the duration of the
+        // bulk write roughly doubles throughput; the usual size comes back in finish().
+        sqlite3_exec(m_handle, "PRAGMA cache_size = -131072", nullptr, nullptr, nullptr);
         const char *sql =
             m_upsert
                 ? "INSERT INTO price_data (crypto_id, timestamp, open_price, high_price, low_price,"
@@ -76,9 +81,19 @@ public:
         return {};
     }
 
-    Status finish() override { return {}; }
+    Status finish() override
+    {
+        restoreCacheSize();
+        return {};
+    }
 
 private:
+    void restoreCacheSize()
+    {
+        if (m_handle)
+            sqlite3_exec(m_handle, "PRAGMA cache_size = -2000", nullptr, nullptr, nullptr);
+    }
+
     Status failure() const
     {
         return Status::failure(QStringLiteral("SQLite refused the price rows: %1")

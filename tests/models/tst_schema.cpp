@@ -35,6 +35,14 @@ QStringList describeMap(const QMap<QString, QString> &map)
 
 } // namespace
 
+ScratchDatabase *tst_Schema::sharedDatabase(const QString &dialect)
+{
+    std::unique_ptr<ScratchDatabase> &shared = m_shared[dialect];
+    if (!shared)
+        shared = std::make_unique<ScratchDatabase>(dialect);
+    return shared.get();
+}
+
 void tst_Schema::seedTablesExist_data()
 {
     addDialectColumn();
@@ -217,7 +225,7 @@ void tst_Schema::checkConstraints()
     QFETCH(QString, column);
     QFETCH(QString, valid);
     QFETCH(QString, invalid);
-    CP_SCRATCH_DB(scratch, dialect);
+    CP_SHARED_DB(scratch, dialect);
     SchemaFixture fixture(scratch.database());
 
     Row accepted = fixture.minimalRow(table);
@@ -336,7 +344,7 @@ void tst_Schema::uniqueConstraints()
     QFETCH(QString, dialect);
     QFETCH(QString, table);
     QFETCH(QStringList, key);
-    CP_SCRATCH_DB(scratch, dialect);
+    CP_SHARED_DB(scratch, dialect);
     SchemaFixture fixture(scratch.database());
 
     const Row first = fixture.minimalRow(table);

@@ -1,6 +1,11 @@
 #pragma once
 
+#include <testdatabase.h>
+
 #include <QObject>
+
+#include <map>
+#include <memory>
 
 /**
  * The schema of both dialects checked against the seed document (docs/Design/
@@ -11,7 +16,17 @@ class tst_Schema : public QObject
 {
     Q_OBJECT
 
+public:
+    /**
+     * One migrated database per dialect shared by the many-row tests (checks, keys, triggers):
+     * they only ever add fresh rows with fresh parents, so sharing cannot couple them, and it
+     * spares a CREATE DATABASE + migration per row. Null when PostgreSQL is not configured.
+     */
+    cp::test::ScratchDatabase *sharedDatabase(const QString &dialect);
+
 private Q_SLOTS:
+    void cleanupTestCase() { m_shared.clear(); }
+
     void dialectsExposeSameTablesAndColumns();
     void seedTablesExist_data();
     void seedTablesExist();
@@ -52,4 +67,18 @@ private Q_SLOTS:
     void expiryDefaultsAreRelativeToCreation();
     void defaultSectorsArePresent_data();
     void defaultSectorsArePresent();
+
+private:
+    std::map<QString, std::unique_ptr<cp::test::ScratchDatabase>> m_shared;
 };
+
+//! Like CP_SCRATCH_DB, but `name` is a reference to the test's shared database of `dialect`.
+#define CP_SHARED_DB(name, dialect)                                                                \
+    ::cp::test::ScratchDatabase *name##Pointer = sharedDatabase(dialect);                          \
+    if (name##Pointer->isUnavailable()) {                                                          \
+        if (::cp::test::postgresRequired())                                                        \
+            QFAIL("CRYPTOPREDICT_TEST_PG is not set but PostgreSQL tests are required");           \
+        QSKIP("no PostgreSQL server configured (CRYPTOPREDICT_TEST_PG)");                          \
+    }                                                                                              \
+    QVERIFY2(name##Pointer->isValid(), qPrintable(name##Pointer->errorString()));                  \
+    ::cp::test::ScratchDatabase &name = *name##Pointer

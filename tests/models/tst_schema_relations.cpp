@@ -131,7 +131,7 @@ void tst_Schema::deletingParentFollowsOnDelete()
     QFETCH(QString, column);
     QFETCH(QString, parent);
     QFETCH(QString, onDelete);
-    CP_SCRATCH_DB(scratch, dialect);
+    CP_SHARED_DB(scratch, dialect);
     SchemaFixture fixture(scratch.database());
 
     const qint64 parentId = fixture.create(parent);
@@ -168,7 +168,7 @@ void tst_Schema::missingParentIsRefused()
     QFETCH(QString, dialect);
     QFETCH(QString, table);
     QFETCH(QString, column);
-    CP_SCRATCH_DB(scratch, dialect);
+    CP_SHARED_DB(scratch, dialect);
     SchemaFixture fixture(scratch.database());
     const QString missing = QStringLiteral("999999");
 
@@ -277,7 +277,7 @@ void tst_Schema::updatedAtMovesForwardOnUpdate()
     QFETCH(QString, table);
     const QString assignment = updateAssignments().value(table);
     QVERIFY2(!assignment.isEmpty(), qPrintable(table));
-    CP_SCRATCH_DB(scratch, dialect);
+    CP_SHARED_DB(scratch, dialect);
     SchemaFixture fixture(scratch.database());
 
     const qint64 id = fixture.create(table, {{QStringLiteral("updated_at"), kOldTimestamp}});
