@@ -30,7 +30,7 @@ void smaRun(const double *x, double *out, std::size_t n, int period)
     }
     fillNaN(out, p - 1);
     const double dp = double(period);
-    detail::rollingSums<false>(x, n, p, out, nullptr, [&](std::size_t b, std::size_t e) {
+    detail::rollingSums(x, n, p, out, [&](std::size_t b, std::size_t e) {
         for (std::size_t t = b; t < e; ++t)
             out[t] /= dp;
     });
@@ -160,15 +160,13 @@ void bollingerRun(const double *x, const BollingerOutput &o, std::size_t off, st
     fillNaN(low, lead);
     if (n < p)
         return;
-    // The sums of squares go to `low`, then become the lower band in place.
+    // The sums of squared deviations go to `low`, then become the lower band in place.
     const double dp = double(period);
-    detail::rollingSums<true>(x, n, p, mid, low, [&](std::size_t b, std::size_t e) {
+    detail::rollingMoments(x, n, p, mid, low, [&](std::size_t b, std::size_t e) {
         for (std::size_t t = b; t < e; ++t) {
-            const double mean = mid[t] / dp;
             const double width = deviations * std::sqrt(low[t] / dp);
-            mid[t] = mean;
-            up[t] = mean + width;
-            low[t] = mean - width;
+            up[t] = mid[t] + width;
+            low[t] = mid[t] - width;
         }
     });
 }
@@ -344,9 +342,9 @@ void stdDevRun(const double *x, double *out, std::size_t n, int window, int ddof
     fillNaN(out, std::min(n, w - 1));
     if (n < w)
         return;
-    std::vector<double> sums(n);
+    std::vector<double> means(n);
     const double divisor = double(window - ddof);
-    detail::rollingSums<true>(x, n, w, sums.data(), out, [&](std::size_t b, std::size_t e) {
+    detail::rollingMoments(x, n, w, means.data(), out, [&](std::size_t b, std::size_t e) {
         for (std::size_t t = b; t < e; ++t)
             out[t] = std::sqrt(out[t] / divisor);
     });

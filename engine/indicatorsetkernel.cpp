@@ -20,7 +20,6 @@ constexpr int col(Col c)
 
 // Standard set: SMA/EMA/Bollinger 20, RSI/ATR/ADX/%K 14, MACD 12/26/9, %K/%D smoothing 3.
 constexpr double kWindow = 20.0;
-constexpr double kInvWindow = 1.0 / kWindow;
 constexpr double kEmaK = 2.0 / 21.0;
 constexpr double kEmaA = 1.0 - kEmaK;
 constexpr double kWilder = 1.0 / 14.0;
@@ -101,23 +100,13 @@ void IndicatorSetKernel<Lanes>::shiftHistory()
 template<int Lanes>
 void IndicatorSetKernel<Lanes>::resumBands()
 {
-    // Exact sums over the 20 bars before the block, around their mean: the running sums
-    // never accumulate more than kResumEvery bars of rounding.
+    // An exact sum over the 20 bars before the block: the running sum never accumulates more
+    // than kResumEvery bars of rounding.
     for (int l = 0; l < Lanes; ++l) {
         double s = 0.0;
         for (std::size_t r = kHistory - 20; r < kHistory; ++r)
             s += m_close[r * Lanes + l];
-        const double origin = s * kInvWindow;
-        double s1 = 0.0;
-        double s2 = 0.0;
-        for (std::size_t r = kHistory - 20; r < kHistory; ++r) {
-            const double d = m_close[r * Lanes + l] - origin;
-            s1 += d;
-            s2 += d * d;
-        }
-        m_origin[l] = origin;
-        m_sum1[l] = s1;
-        m_sum2[l] = s2;
+        m_sum[l] = s;
     }
 }
 
@@ -167,31 +156,26 @@ void IndicatorSetKernel<Lanes>::steps(std::size_t t0, std::size_t from, std::siz
             const double lw = lo[l];
             const double pc = clPrev[l];
 
-            // SMA(20) and Bollinger(20, 2): sums of deviations from a per-lane origin.
-            double s1 = m_sum1[l];
-            double s2 = m_sum2[l];
-            if constexpr (Warm) {
-                if (t == 0) {
-                    m_origin[l] = c;
-                    s1 = 0.0;
-                    s2 = 0.0;
-                }
+            // SMA(20) and Bollinger(20, 2): a running sum (re-summed every kResumEvery bars)
+            // for the mean, and the squared deviations summed afresh over the window, so a
+            // flat window has no rounding residue for the square root to amplify.
+            double sum = m_sum[l] + c;
+            if (!Warm || t >= 20)
+                sum -= clOld[l];
+            m_sum[l] = sum;
+            const double mean = sum / kWindow;
+            double q0 = 0.0, q1 = 0.0, q2 = 0.0, q3 = 0.0;
+            for (int j = 0; j < 20; j += 4) {
+                const double d0 = cl[l - j * Lanes] - mean;
+                const double d1 = cl[l - (j + 1) * Lanes] - mean;
+                const double d2 = cl[l - (j + 2) * Lanes] - mean;
+                const double d3 = cl[l - (j + 3) * Lanes] - mean;
+                q0 += d0 * d0;
+                q1 += d1 * d1;
+                q2 += d2 * d2;
+                q3 += d3 * d3;
             }
-            const double origin = m_origin[l];
-            const double dn = c - origin;
-            if (!Warm || t >= 20) {
-                const double dold = clOld[l] - origin;
-                s1 += dn - dold;
-                s2 += dn * dn - dold * dold;
-            } else {
-                s1 += dn;
-                s2 += dn * dn;
-            }
-            m_sum1[l] = s1;
-            m_sum2[l] = s2;
-            const double m1 = s1 * kInvWindow;
-            const double mean = origin + m1;
-            const double width = 2.0 * std::sqrt(maxOf(0.0, s2 - s1 * m1) * kInvWindow);
+            const double width = 2.0 * std::sqrt(((q0 + q1) + (q2 + q3)) / kWindow);
             m_out[col(Col::Sma20)][o + l] = mean;
             m_out[col(Col::BbMiddle)][o + l] = mean;
             m_out[col(Col::BbUpper)][o + l] = mean + width;
@@ -365,7 +349,7 @@ IndicatorSetKernel<Lanes>::run(const std::array<std::span<const Candle>, Lanes> 
         if (out[l])
             out[l]->resize(lengths[l]);
     }
-    for (double *state : {m_origin, m_sum1, m_sum2, m_ema, m_gain, m_loss, m_fast, m_slow,
+    for (double *state : {m_sum, m_ema, m_gain, m_loss, m_fast, m_slow,
                           m_signal, m_atr, m_plusDm, m_minusDm, m_range, m_adx, m_obv})
         std::fill_n(state, Lanes, 0.0);
 

@@ -62,9 +62,7 @@ private:
     alignas(64) double m_out[IndicatorTable::ColumnCount][kBlock * Lanes];
 
     // Per-lane state.
-    alignas(64) double m_origin[Lanes];
-    alignas(64) double m_sum1[Lanes];
-    alignas(64) double m_sum2[Lanes];
+    alignas(64) double m_sum[Lanes];
     alignas(64) double m_ema[Lanes];
     alignas(64) double m_gain[Lanes];
     alignas(64) double m_loss[Lanes];

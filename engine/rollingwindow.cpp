@@ -25,6 +25,31 @@ bool allFinite(const double *x, std::size_t count)
     return true;
 }
 
+void squaredDeviations(const double *x, std::size_t b, std::size_t e, std::size_t window,
+                       const double *mean, double *sq)
+{
+    // Two window positions per pass over the outputs halve the loads and stores of sq.
+    for (std::size_t t = b; t < e; ++t)
+        sq[t] = 0.0;
+    std::size_t i = 0;
+    for (; i + 1 < window; i += 2) {
+        const double *x0 = x - i;
+        const double *x1 = x - i - 1;
+        for (std::size_t t = b; t < e; ++t) {
+            const double d0 = x0[t] - mean[t];
+            const double d1 = x1[t] - mean[t];
+            sq[t] += d0 * d0 + d1 * d1;
+        }
+    }
+    if (i < window) {
+        const double *x0 = x - i;
+        for (std::size_t t = b; t < e; ++t) {
+            const double d0 = x0[t] - mean[t];
+            sq[t] += d0 * d0;
+        }
+    }
+}
+
 std::vector<Run> finiteRuns(std::initializer_list<const double *> inputs, std::size_t count,
                             bool positive)
 {

@@ -59,60 +59,98 @@ void forEachRun(std::initializer_list<const double *> inputs, std::size_t count,
 inline constexpr std::size_t kResumEvery = 2048;
 
 /**
- * Rolling sums over `window` values of a finite series, for outputs t in [window-1, count):
- * sum[t] = x[t-window+1] + ... + x[t], and with WithSquares also sq[t] = sum of squared
- * deviations from the window's mean. The running sums restart from an exact sum every
- * kResumEvery outputs; squares are taken around the mean at the restart (a shifted origin), so
- * prices far from zero lose no digits to cancellation. After each block of outputs [b, e),
- * finish(b, e) may turn the sums into the final values while they are in cache.
+ * Rolling sums over `window` values of a finite series: sum[t] = x[t-window+1] + ... + x[t]
+ * for t in [window-1, count). The running sum restarts from an exact sum every kResumEvery
+ * outputs. After each block of outputs [b, e), finish(b, e) may turn the sums into final values
+ * while they are in cache.
  */
-template<bool WithSquares, typename Finish>
-void rollingSums(const double *x, std::size_t count, std::size_t window, double *sum, double *sq,
+template<typename Finish>
+void rollingSums(const double *x, std::size_t count, std::size_t window, double *sum,
                  Finish &&finish)
 {
     if (window == 0 || count < window)
         return;
-    double shifted[kResumEvery];
-    const double invWindow = 1.0 / double(window);
     for (std::size_t b = window - 1; b < count; b += kResumEvery) {
         const std::size_t e = std::min(count, b + kResumEvery);
         double s = 0.0;
         for (std::size_t i = b + 1 - window; i <= b; ++i)
             s += x[i];
         sum[b] = s;
-        if constexpr (WithSquares) {
-            const double origin = s * invWindow;
-            double s1 = 0.0;
-            double s2 = 0.0;
-            for (std::size_t i = b + 1 - window; i <= b; ++i) {
-                const double d = x[i] - origin;
-                s1 += d;
-                s2 += d * d;
-            }
-            shifted[0] = s1;
-            sq[b] = s2;
-            for (std::size_t t = b + 1; t < e; ++t) {
-                const double xn = x[t];
-                const double xo = x[t - window];
-                s += xn - xo;
-                sum[t] = s;
-                const double dn = xn - origin;
-                const double dold = xo - origin;
-                s1 += dn - dold;
-                s2 += dn * dn - dold * dold;
-                shifted[t - b] = s1;
-                sq[t] = s2;
-            }
-            // Sum of squared deviations from the window mean: S2 - S1^2 / n around any origin.
-            for (std::size_t t = b; t < e; ++t) {
-                const double s1t = shifted[t - b];
-                sq[t] = std::max(0.0, sq[t] - s1t * s1t * invWindow);
-            }
-        } else {
-            for (std::size_t t = b + 1; t < e; ++t) {
-                s += x[t] - x[t - window];
-                sum[t] = s;
-            }
+        for (std::size_t t = b + 1; t < e; ++t) {
+            s += x[t] - x[t - window];
+            sum[t] = s;
+        }
+        finish(b, e);
+    }
+}
+
+//! Windows up to this length get their squared deviations summed exactly for every output.
+inline constexpr std::size_t kExactWindow = 64;
+
+/**
+ * sq[t] = sum of (x[t-i] - mean[t])^2 over the window, for t in [b, e), recomputed from the
+ * window itself: no running sum of squares, so nothing drifts or cancels, and a flat window
+ * gives exactly 0 (up to the rounding of its mean). O(window) per output, vectorised across
+ * outputs.
+ */
+void squaredDeviations(const double *x, std::size_t b, std::size_t e, std::size_t window,
+                       const double *mean, double *sq);
+
+/**
+ * Rolling mean and sum of squared deviations from it over `window` values, for outputs t in
+ * [window-1, count); finish(b, e) after each block. Windows up to kExactWindow use
+ * squaredDeviations(); longer ones running sums around a shifted origin (the window mean at
+ * each exact re-sum), so prices far from zero lose no digits, and a window of identical values
+ * gives exactly 0. There a nearly flat window right after a large move can keep a residual of
+ * about 1e-16 of the squared move.
+ */
+template<typename Finish>
+void rollingMoments(const double *x, std::size_t count, std::size_t window, double *mean,
+                    double *sq, Finish &&finish)
+{
+    if (window == 0 || count < window)
+        return;
+    const double dw = double(window);
+    if (window <= kExactWindow) {
+        rollingSums(x, count, window, mean, [&](std::size_t b, std::size_t e) {
+            for (std::size_t t = b; t < e; ++t)
+                mean[t] /= dw;
+            squaredDeviations(x, b, e, window, mean, sq);
+            finish(b, e);
+        });
+        return;
+    }
+    const double invWindow = 1.0 / dw;
+    for (std::size_t b = window - 1; b < count; b += kResumEvery) {
+        const std::size_t e = std::min(count, b + kResumEvery);
+        double s = 0.0;
+        for (std::size_t i = b + 1 - window; i <= b; ++i)
+            s += x[i];
+        const double origin = s * invWindow;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        for (std::size_t i = b + 1 - window; i <= b; ++i) {
+            const double d = x[i] - origin;
+            s1 += d;
+            s2 += d * d;
+        }
+        // Length of the run of equal values ending at t, capped at the window.
+        std::size_t flat = 1;
+        while (flat < window && x[b + 1 - flat] == x[b - flat])
+            ++flat;
+        for (std::size_t t = b;; ++t) {
+            mean[t] = s / dw;
+            sq[t] = flat >= window ? 0.0 : std::max(0.0, s2 - s1 * s1 * invWindow);
+            if (t + 1 == e)
+                break;
+            const double xn = x[t + 1];
+            const double xo = x[t + 1 - window];
+            s += xn - xo;
+            const double dn = xn - origin;
+            const double dold = xo - origin;
+            s1 += dn - dold;
+            s2 += dn * dn - dold * dold;
+            flat = xn == x[t] ? std::min(window, flat + 1) : 1;
         }
         finish(b, e);
     }

@@ -146,9 +146,17 @@ private:
         Status status;
         while (PGresult *result = PQgetResult(m_conn)) {
             if (PQresultStatus(result) != PGRES_COMMAND_OK && status) {
+                // The full message spans lines (ERROR/DETAIL/CONTEXT); errors are one sentence.
+                QString reason =
+                    QString::fromUtf8(PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY));
+                const QString detail =
+                    QString::fromUtf8(PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL));
+                if (reason.isEmpty())
+                    reason = QString::fromUtf8(PQresultErrorMessage(result));
+                if (!detail.isEmpty())
+                    reason += QStringLiteral(" (%1)").arg(detail);
                 status = Status::failure(QStringLiteral("PostgreSQL refused the price rows: %1")
-                                             .arg(QString::fromUtf8(PQresultErrorMessage(result))
-                                                      .trimmed()));
+                                             .arg(reason.simplified()));
             }
             PQclear(result);
         }
@@ -158,7 +166,7 @@ private:
     Status failure() const
     {
         return Status::failure(QStringLiteral("PostgreSQL bulk write failed: %1")
-                                   .arg(QString::fromUtf8(PQerrorMessage(m_conn)).trimmed()));
+                                   .arg(QString::fromUtf8(PQerrorMessage(m_conn)).simplified()));
     }
 
     QSqlDatabase m_db;

@@ -34,13 +34,10 @@ inline Vec sma(const Vec &x, int p)
 inline Vec emaSeededAt(const Vec &x, int p, std::size_t seedEnd)
 {
     Vec out(x.size(), NaN);
-    if (seedEnd >= x.size())
-        return out;
     const double k = 2.0 / (p + 1);
-    double e = windowMean(x, seedEnd, p);
-    out[seedEnd] = e;
-    for (std::size_t t = seedEnd + 1; t < x.size(); ++t) {
-        e = (x[t] - e) * k + e;
+    double e = 0.0;
+    for (std::size_t t = seedEnd; t < x.size(); ++t) {
+        e = t == seedEnd ? windowMean(x, seedEnd, p) : (x[t] - e) * k + e;
         out[t] = e;
     }
     return out;

@@ -1,5 +1,6 @@
 #include "schemafixture.h"
 
+#include <QAtomicInteger>
 #include <QDateTime>
 #include <QSqlQuery>
 #include <QTest>
@@ -87,6 +88,12 @@ SchemaFixture::SchemaFixture(QSqlDatabase db)
     : m_db(std::move(db))
     , m_postgres(m_db.driverName() == QLatin1String("QPSQL"))
 {
+}
+
+QString SchemaFixture::serial()
+{
+    static QAtomicInteger<int> counter;
+    return QString::number(counter.fetchAndAddRelaxed(1) + 1);
 }
 
 qint64 SchemaFixture::parent(const QString &table)

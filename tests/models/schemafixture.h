@@ -80,11 +80,11 @@ public:
 
 private:
     qint64 parent(const QString &table);
-    QString serial() { return QString::number(++m_serial); }
+    //! Process-wide, so that fixtures sharing one database never reuse a UNIQUE value.
+    static QString serial();
 
     QSqlDatabase m_db;
     bool m_postgres = false;
-    int m_serial = 0;
     QSqlError m_lastError;
     QString m_lastSql;
 };

@@ -47,34 +47,42 @@ void tst_Schema::seedTablesExist_data()
 {
     addDialectColumn();
 }
+
 void tst_Schema::indexesMatchSeed_data()
 {
     addDialectColumn();
 }
+
 void tst_Schema::foreignKeysMatchSeed_data()
 {
     addDialectColumn();
 }
+
 void tst_Schema::updatedAtTriggersExist_data()
 {
     addDialectColumn();
 }
+
 void tst_Schema::everyCheckIsProbed_data()
 {
     addDialectColumn();
 }
+
 void tst_Schema::minimalRowsAreAccepted_data()
 {
     addDialectColumn();
 }
+
 void tst_Schema::booleansAcceptOnlyTrueAndFalse_data()
 {
     addDialectColumn();
 }
+
 void tst_Schema::jsonColumnsRejectMalformedJson_data()
 {
     addDialectColumn();
 }
+
 void tst_Schema::coinsWithoutCoingeckoIdDoNotCollide_data()
 {
     addDialectColumn();

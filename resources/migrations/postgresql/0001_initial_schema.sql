@@ -12,6 +12,9 @@
 --     before it existed) and the seed's ALTER TABLE enhancements are folded into the CREATEs.
 --   * price_data has UNIQUE (crypto_id, timestamp) so that re-imports are idempotent.
 --   * the old `predictions` table is not created; predictions_enhanced replaces it.
+--   * prices are NUMERIC(38,18), not the seed's NUMERIC(20,8): meme coins trade below 1e-6
+--     (PEPE ~1e-6, BONK ~1e-5), where 8 decimals keep one or two significant digits and
+--     high/low/close collapse onto each other.
 -- =============================================================================
 
 -- Sets updated_at on every UPDATE (seed: "TRIGGERS FOR AUTO-UPDATE TIMESTAMPS").
@@ -79,7 +82,7 @@ CREATE TABLE cryptocurrencies (
     name VARCHAR(100) NOT NULL,
     coingecko_id VARCHAR(100) UNIQUE,
     market_cap_rank INTEGER,
-    current_price NUMERIC(20,8),
+    current_price NUMERIC(38,18),
     market_cap NUMERIC(30,2),
     total_volume NUMERIC(30,2),
     circulating_supply NUMERIC(30,8),
@@ -104,10 +107,10 @@ CREATE TABLE price_data (
     id BIGSERIAL PRIMARY KEY,
     crypto_id INTEGER NOT NULL REFERENCES cryptocurrencies(id) ON DELETE CASCADE,
     timestamp TIMESTAMPTZ NOT NULL,
-    open_price NUMERIC(20,8),
-    high_price NUMERIC(20,8),
-    low_price NUMERIC(20,8),
-    close_price NUMERIC(20,8) NOT NULL,
+    open_price NUMERIC(38,18),
+    high_price NUMERIC(38,18),
+    low_price NUMERIC(38,18),
+    close_price NUMERIC(38,18) NOT NULL,
     volume NUMERIC(30,8),
     market_cap NUMERIC(30,2),
     technical_indicators JSONB DEFAULT '{}',
@@ -273,9 +276,9 @@ CREATE TABLE trading_signals (
     crypto_id INTEGER NOT NULL REFERENCES cryptocurrencies(id) ON DELETE CASCADE,
     generated_by INTEGER REFERENCES users(id), -- NULL for AI-generated
     signal_type VARCHAR(10) NOT NULL CHECK (signal_type IN ('long', 'short')),
-    entry_price NUMERIC(20,8) NOT NULL,
-    target_price NUMERIC(20,8) NOT NULL,
-    stop_loss NUMERIC(20,8) NOT NULL,
+    entry_price NUMERIC(38,18) NOT NULL,
+    target_price NUMERIC(38,18) NOT NULL,
+    stop_loss NUMERIC(38,18) NOT NULL,
     confidence_score NUMERIC(5,4) NOT NULL CHECK (confidence_score >= 0 AND confidence_score <= 1),
     risk_level VARCHAR(10) NOT NULL CHECK (risk_level IN ('low', 'medium', 'high', 'extreme')),
     risk_reward_ratio NUMERIC(6,2) CHECK (risk_reward_ratio > 0),
@@ -292,7 +295,7 @@ CREATE TABLE signal_executions (
     id SERIAL PRIMARY KEY,
     signal_id INTEGER NOT NULL REFERENCES trading_signals(id) ON DELETE CASCADE,
     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-    execution_price NUMERIC(20,8),
+    execution_price NUMERIC(38,18),
     position_size NUMERIC(30,8),
     portfolio_percentage NUMERIC(5,2),
     execution_type VARCHAR(20) DEFAULT 'manual' CHECK (execution_type IN ('manual', 'automatic')),
@@ -325,18 +328,18 @@ CREATE TABLE predictions_enhanced (
     layer_source VARCHAR(10) CHECK (layer_source IN ('layer1', 'layer2', 'layer3', 'layer4')),
     model_name VARCHAR(50) NOT NULL,
     model_version VARCHAR(20) NOT NULL,
-    predicted_price NUMERIC(20,8) NOT NULL,
+    predicted_price NUMERIC(38,18) NOT NULL,
     confidence_score NUMERIC(5,4) NOT NULL CHECK (confidence_score >= 0 AND confidence_score <= 1),
     prediction_horizon INTEGER NOT NULL,
     target_datetime TIMESTAMPTZ NOT NULL,
     features_used JSONB DEFAULT '{}',
     model_parameters JSONB DEFAULT '{}',
-    input_price NUMERIC(20,8) NOT NULL,
+    input_price NUMERIC(38,18) NOT NULL,
     input_features JSONB DEFAULT '{}',
     macro_context JSONB DEFAULT '{}',
-    actual_price NUMERIC(20,8),
+    actual_price NUMERIC(38,18),
     accuracy_percentage NUMERIC(5,2),
-    absolute_error NUMERIC(20,8),
+    absolute_error NUMERIC(38,18),
     squared_error NUMERIC(30,8),
     is_realized BOOLEAN NOT NULL DEFAULT false,
     is_accurate BOOLEAN,

@@ -4,7 +4,7 @@ ALTER TABLE cryptocurrencies ADD COLUMN is_simulated INTEGER NOT NULL DEFAULT 0
     CHECK (is_simulated IN (0, 1))
 ;
 CREATE TABLE app_metadata (
-    key VARCHAR(100) PRIMARY KEY,
+    key VARCHAR(100) NOT NULL PRIMARY KEY,
     value TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(value)),
     updated_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 )
