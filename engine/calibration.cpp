@@ -144,11 +144,11 @@ double PlattScaling::apply(double probability) const
 
 QJsonObject PlattScaling::toJson() const
 {
-    return QJsonObject{{QStringLiteral("method"), m_fitted ? QStringLiteral("platt")
-                                                           : QStringLiteral("identity")},
-                       {QStringLiteral("slope"), m_a},
-                       {QStringLiteral("offset"), m_b},
-                       {QStringLiteral("fitted_on"), m_count}};
+    return QJsonObject{
+        {QStringLiteral("method"), m_fitted ? QStringLiteral("platt") : QStringLiteral("identity")},
+        {QStringLiteral("slope"), m_a},
+        {QStringLiteral("offset"), m_b},
+        {QStringLiteral("fitted_on"), m_count}};
 }
 
 } // namespace cp::engine

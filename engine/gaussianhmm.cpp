@@ -424,14 +424,18 @@ HmmFitTrace GaussianHmm::fit(std::span<const double> observations, const HmmFitO
         const double logLikelihood = forward(emission, rowMax, length, alpha, scale);
         if (!std::isfinite(logLikelihood))
             break;
+        double objective = logLikelihood;
+        for (std::size_t i = 0; i < k && options.stickiness > 0.0; ++i)
+            objective += options.stickiness * std::log(m_transition[i * k + i]);
         trace.logLikelihoods.push_back(logLikelihood);
-        if (iteration > 0 && logLikelihood - previous < options.tolerance * double(length)) {
+        trace.objectives.push_back(objective);
+        if (iteration > 0 && objective - previous < options.tolerance * double(length)) {
             trace.converged = true;
             break;
         }
         if (iteration == options.maxIterations)
             break;
-        previous = logLikelihood;
+        previous = objective;
 
         // E-step: state posteriors and expected transition counts.
         backward(emission, scale, length, beta);
@@ -459,6 +463,7 @@ HmmFitTrace GaussianHmm::fit(std::span<const double> observations, const HmmFitO
         std::vector<double> means = m_means;
         std::vector<double> cov = m_cov;
         for (std::size_t i = 0; i < k; ++i) {
+            transitions[i * k + i] += std::max(0.0, options.stickiness);
             double rowSum = 0.0;
             for (std::size_t j = 0; j < k; ++j)
                 rowSum += transitions[i * k + j];

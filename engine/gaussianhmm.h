@@ -18,6 +18,9 @@ struct HmmFitOptions
     double varianceFloor = 1e-3;
     //! Diagonal covariances (independent dimensions within a state) instead of full ones.
     bool diagonal = false;
+    //! Pseudo-count added to every state's expected self-transitions: a Dirichlet prior that
+    //! favours persistent states (a "sticky" HMM). 0 gives plain maximum likelihood.
+    double stickiness = 0.0;
 };
 
 /** Output of the scaled forward pass: filtered posteriors and the data's log-likelihood. */
@@ -28,10 +31,12 @@ struct HmmFilterResult
     double logLikelihood = 0.0;
 };
 
-/** One Baum-Welch run: the fitted model and the log-likelihood before each re-estimation. */
+/** One Baum-Welch run: the log-likelihood before each re-estimation, and the objective EM
+ *  maximises (log-likelihood plus the stickiness prior's log density; equal without prior). */
 struct HmmFitTrace
 {
     std::vector<double> logLikelihoods;
+    std::vector<double> objectives;
     bool converged = false;
 };
 

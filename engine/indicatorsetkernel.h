@@ -11,12 +11,27 @@
 
 namespace cp::engine::detail {
 
+/** The value type of a kernel step: one double, or one GCC/Clang vector of a lane per asset. */
+template<int Lanes>
+struct LaneVector;
+template<>
+struct LaneVector<1>
+{
+    using type = double;
+};
+template<>
+struct LaneVector<8>
+{
+    using type = double __attribute__((vector_size(8 * sizeof(double))));
+};
+
 /**
  * Computes the standard indicator set for up to Lanes series side by side: bar t of every lane
  * is processed in the same step, with the lanes' values interleaved in small blocks, so the
  * compiler turns each arithmetic step into vector instructions across lanes. Each recurrence
  * (EMA, Wilder sums, OBV) is seeded through a time-varying coefficient during the first bars,
- * so all lanes follow one straight-line schedule. Instances are large (block buffers): create
+ * so all lanes follow one straight-line schedule. Written with vector types (LaneVector), so
+ * it does not depend on the auto-vectoriser. Instances are large (block buffers): create
  * one and reuse it for many groups.
  */
 template<int Lanes>
@@ -44,37 +59,39 @@ private:
                  std::size_t count);
     void shiftHistory();
 
-    // Inputs and stochastic intermediates, row-major [row][lane]; rows [0, kHistory) repeat the
+    using V = typename LaneVector<Lanes>::type;
+
+    // Inputs and stochastic intermediates, one row per bar; rows [0, kHistory) repeat the
     // previous block's last bars.
-    alignas(64) double m_close[kRows * Lanes];
-    alignas(64) double m_high[kRows * Lanes];
-    alignas(64) double m_low[kRows * Lanes];
-    alignas(64) double m_volume[kRows * Lanes];
-    alignas(64) double m_high2[kRows * Lanes];
-    alignas(64) double m_high4[kRows * Lanes];
-    alignas(64) double m_high8[kRows * Lanes];
-    alignas(64) double m_low2[kRows * Lanes];
-    alignas(64) double m_low4[kRows * Lanes];
-    alignas(64) double m_low8[kRows * Lanes];
-    alignas(64) double m_rawK[kRows * Lanes];
-    alignas(64) double m_slowK[kRows * Lanes];
-    // Outputs of the current block, [column][bar][lane].
-    alignas(64) double m_out[IndicatorTable::ColumnCount][kBlock * Lanes];
+    V m_close[kRows];
+    V m_high[kRows];
+    V m_low[kRows];
+    V m_volume[kRows];
+    V m_high2[kRows];
+    V m_high4[kRows];
+    V m_high8[kRows];
+    V m_low2[kRows];
+    V m_low4[kRows];
+    V m_low8[kRows];
+    V m_rawK[kRows];
+    V m_slowK[kRows];
+    // Outputs of the current block, [column][bar].
+    V m_out[IndicatorTable::ColumnCount][kBlock];
 
     // Per-lane state.
-    alignas(64) double m_sum[Lanes];
-    alignas(64) double m_ema[Lanes];
-    alignas(64) double m_gain[Lanes];
-    alignas(64) double m_loss[Lanes];
-    alignas(64) double m_fast[Lanes];
-    alignas(64) double m_slow[Lanes];
-    alignas(64) double m_signal[Lanes];
-    alignas(64) double m_atr[Lanes];
-    alignas(64) double m_plusDm[Lanes];
-    alignas(64) double m_minusDm[Lanes];
-    alignas(64) double m_range[Lanes];
-    alignas(64) double m_adx[Lanes];
-    alignas(64) double m_obv[Lanes];
+    V m_sum;
+    V m_ema;
+    V m_gain;
+    V m_loss;
+    V m_fast;
+    V m_slow;
+    V m_signal;
+    V m_atr;
+    V m_plusDm;
+    V m_minusDm;
+    V m_range;
+    V m_adx;
+    V m_obv;
 };
 
 extern template class IndicatorSetKernel<1>;

@@ -213,7 +213,7 @@ QJsonObject LogisticModel::toJson(const QStringList &featureNames) const
     QJsonObject coefficients, means, stds;
     for (std::size_t j = 0; j < m_beta.size(); ++j) {
         const QString name = qsizetype(j) < featureNames.size() ? featureNames[qsizetype(j)]
-                                                                 : QStringLiteral("x%1").arg(j);
+                                                                : QStringLiteral("x%1").arg(j);
         coefficients.insert(name, m_beta[j]);
         means.insert(name, m_means[j]);
         stds.insert(name, m_stds[j]);

@@ -18,7 +18,12 @@ public:
     Result(T value)
         : m_value(std::move(value))
     {}
-    static Result failure(QString message) { return Result(std::nullopt, std::move(message)); }
+    static Result failure(QString message, int code = 0)
+    {
+        Result r(std::nullopt, std::move(message));
+        r.m_code = code;
+        return r;
+    }
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
@@ -29,6 +34,8 @@ public:
     T *operator->() { return &*m_value; }
     const T &operator*() const { return *m_value; }
     const QString &error() const { return m_error; }
+    //! Machine-readable kind of failure (an enum of the layer that failed); 0 when unspecified.
+    int errorCode() const { return m_code; }
 
 private:
     Result(std::nullopt_t, QString message)
@@ -37,6 +44,7 @@ private:
 
     std::optional<T> m_value;
     QString m_error;
+    int m_code = 0;
 };
 
 /** Result of an operation that produces nothing but can fail. */
@@ -44,26 +52,29 @@ class Status
 {
 public:
     Status() = default;
-    static Status failure(QString message)
+    static Status failure(QString message, int code = 0)
     {
         Status s;
         s.m_error = std::move(message);
         s.m_failed = true;
+        s.m_code = code;
         return s;
     }
     template<typename T>
     static Status from(const Result<T> &r)
     {
-        return r.ok() ? Status() : failure(r.error());
+        return r.ok() ? Status() : failure(r.error(), r.errorCode());
     }
 
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }
     const QString &error() const { return m_error; }
+    int errorCode() const { return m_code; }
 
 private:
     QString m_error;
     bool m_failed = false;
+    int m_code = 0;
 };
 
 } // namespace cp

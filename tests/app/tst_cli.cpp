@@ -110,7 +110,8 @@ CliRun tst_Cli::run(const QStringList &arguments, const QByteArray &input)
 {
     // A private home, and nothing that could supply a database or a password from outside.
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"CRYPTOPREDICT_DB", "PGPASSWORD", "PGSERVICE", "PGUSER"})
+    for (const char *name :
+         {"CRYPTOPREDICT_DB", "CRYPTOPREDICT_DEBUG", "PGPASSWORD", "PGSERVICE", "PGUSER"})
         env.remove(QString::fromLatin1(name));
     env.insert(QStringLiteral("HOME"), m_home.path());
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
