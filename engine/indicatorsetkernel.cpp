@@ -44,27 +44,18 @@ inline std::uint64_t nonFiniteBit(double v)
     return (std::bit_cast<std::uint64_t>(v) & kExponent) + kExponentOne;
 }
 
-// Lane access for both plain doubles (one lane) and vectors.
+// The lanes of a row array as plain doubles, row-major: GCC and Clang let a vector type's
+// storage be accessed through its element type.
 template<typename V>
-inline double getLane(const V &v, int l)
+inline double *lanes(V *rows)
 {
-    if constexpr (std::is_same_v<V, double>) {
-        (void)l;
-        return v;
-    } else {
-        return v[l];
-    }
+    return reinterpret_cast<double *>(rows);
 }
 
 template<typename V>
-inline void setLane(V &v, int l, double x)
+inline const double *lanes(const V *rows)
 {
-    if constexpr (std::is_same_v<V, double>) {
-        (void)l;
-        v = x;
-    } else {
-        v[l] = x;
-    }
+    return reinterpret_cast<const double *>(rows);
 }
 
 } // namespace
@@ -82,13 +73,17 @@ void IndicatorSetKernel<Lanes>::gather(const std::array<std::span<const Candle>,
         std::uint64_t acc = 0;
         // Past its end a lane repeats its last bar: computed in step, never stored.
         const Candle &last = len > 0 ? s[len - 1] : placeholder;
+        double *close = lanes(m_close) + l;
+        double *high = lanes(m_high) + l;
+        double *low = lanes(m_low) + l;
+        double *volume = lanes(m_volume) + l;
         for (std::size_t i = 0; i < count; ++i) {
             const Candle &c = i < real ? s[t0 + i] : last;
-            const std::size_t r = kHistory + i;
-            setLane(m_close[r], l, c.close);
-            setLane(m_high[r], l, c.high);
-            setLane(m_low[r], l, c.low);
-            setLane(m_volume[r], l, c.volume);
+            const std::size_t at = (kHistory + i) * Lanes;
+            close[at] = c.close;
+            high[at] = c.high;
+            low[at] = c.low;
+            volume[at] = c.volume;
             acc |= nonFiniteBit(c.close) | nonFiniteBit(c.high) | nonFiniteBit(c.low) |
                    nonFiniteBit(c.volume);
         }
@@ -328,9 +323,9 @@ void IndicatorSetKernel<Lanes>::scatter(const std::array<IndicatorTable *, Lanes
         const std::size_t n = std::min(count, lengths[l] - t0);
         for (Col c : kIndicatorColumns) {
             double *dst = out[l]->column(c).data() + t0;
-            const V *src = m_out[col(c)];
+            const double *src = lanes(m_out[col(c)]) + l;
             for (std::size_t i = 0; i < n; ++i)
-                dst[i] = getLane(src[i], l);
+                dst[i] = src[i * Lanes];
         }
     }
 }

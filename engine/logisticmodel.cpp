@@ -50,7 +50,8 @@ bool LogisticModel::fit(std::span<const double> x, std::span<const double> y, in
         return false;
 
     // Standardisation statistics, two-pass for accuracy.
-    std::vector<double> mean(std::size_t(p), 0.0), sd(std::size_t(p), 0.0);
+    const std::size_t up = std::size_t(p);
+    std::vector<double> mean(up, 0.0), sd(up, 0.0);
     for (int r : rows)
         for (int j = 0; j < p; ++j)
             mean[std::size_t(j)] += x[std::size_t(r) * p + j];
@@ -69,7 +70,7 @@ bool LogisticModel::fit(std::span<const double> x, std::span<const double> y, in
 
     // Parameters: theta[0] = intercept, theta[1 + j] = beta_j.
     const int q = p + 1;
-    std::vector<double> theta(std::size_t(q), 0.0);
+    std::vector<double> theta(std::size_t(p) + 1, 0.0);
     if (start && start->m_fitted && start->featureCount() == p) {
         theta[0] = start->m_intercept;
         for (int j = 0; j < p; ++j)
@@ -79,8 +80,8 @@ bool LogisticModel::fit(std::span<const double> x, std::span<const double> y, in
         theta[0] = std::log(rate / (1.0 - rate));
     }
 
-    std::vector<double> z(std::size_t(q)), grad(std::size_t(q)), hess(std::size_t(q) * q);
-    std::vector<double> step(std::size_t(q)), trial(std::size_t(q));
+    const std::size_t uq = std::size_t(q);
+    std::vector<double> z(uq), grad(uq), hess(uq * uq), step(uq), trial(uq);
     auto standardise = [&](int r) {
         z[0] = 1.0;
         const double *row = x.data() + std::size_t(r) * p;

@@ -114,7 +114,7 @@ WalkForwardResult walkForward(const WalkForwardData &data, const WalkForwardOpti
     if (n == 0 || data.featureCount < 0)
         return result;
 
-    std::vector<int> byDecision(std::size_t(n));
+    std::vector<int> byDecision(static_cast<std::size_t>(n));
     std::iota(byDecision.begin(), byDecision.end(), 0);
     std::sort(byDecision.begin(), byDecision.end(), [&](int a, int b) {
         const qint64 ta = data.decisionTime[std::size_t(a)], tb = data.decisionTime[std::size_t(b)];

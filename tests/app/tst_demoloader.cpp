@@ -148,21 +148,37 @@ std::vector<StoredCandle> storedCandles(QSqlDatabase db, const QString &symbol)
     return rows;
 }
 
-// SQLite keeps the writer's doubles; PostgreSQL's NUMERIC(p, scale) rounds to `scale` decimals.
-bool closeEnough(double stored, double written, bool postgres, int scale)
+// Decimals a column keeps: PostgreSQL's NUMERIC(p, scale) rounds to `scale`, SQLite stores the
+// writer's doubles as they are (-1: compare exactly).
+int decimalsOf(QSqlDatabase db, const QString &table, const QString &column)
 {
-    if (!postgres)
+    if (!isPostgres(db))
+        return -1;
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT numeric_scale FROM information_schema.columns"
+                                 " WHERE table_name = ? AND column_name = ?"));
+    query.addBindValue(table);
+    query.addBindValue(column);
+    if (!query.exec() || !query.next() || query.value(0).isNull())
+        return 0;
+    return query.value(0).toInt();
+}
+
+bool closeEnough(double stored, double written, int decimals)
+{
+    if (decimals < 0)
         return stored == written;
-    const double halfUnit = 0.5 * std::pow(10.0, -scale);
+    const double halfUnit = 0.5 * std::pow(10.0, -decimals);
     return std::abs(stored - written) <= halfUnit * 1.000001 + std::abs(written) * 1e-15;
 }
 
-#define CP_CLOSE(stored, written, postgres, scale)                                                 \
-    QVERIFY2(closeEnough(stored, written, postgres, scale),                                        \
-             qPrintable(QStringLiteral("%1: stored %2, written %3")                                \
+#define CP_CLOSE(stored, written, decimals)                                                        \
+    QVERIFY2(closeEnough(stored, written, decimals),                                               \
+             qPrintable(QStringLiteral("%1: stored %2, written %3 (%4 decimals)")                  \
                             .arg(QLatin1String(#written))                                          \
                             .arg(stored, 0, 'g', 17)                                               \
-                            .arg(written, 0, 'g', 17)))
+                            .arg(written, 0, 'g', 17)                                              \
+                            .arg(decimals)))
 
 // Checks one asset's stored candles against the simulator's output, generated independently.
 void verifyAssetCandles(QSqlDatabase db, const MarketSimulator &simulator, int index)
@@ -172,17 +188,20 @@ void verifyAssetCandles(QSqlDatabase db, const MarketSimulator &simulator, int i
     simulator.generateCandles(index, expected);
     const std::vector<StoredCandle> rows = storedCandles(db, asset.symbol);
     QCOMPARE(rows.size(), expected.size());
-    const bool pg = isPostgres(db);
+    const QString table = QStringLiteral("price_data");
+    const int price = decimalsOf(db, table, QStringLiteral("close_price"));
+    const int volume = decimalsOf(db, table, QStringLiteral("volume"));
+    const int cap = decimalsOf(db, table, QStringLiteral("market_cap"));
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const StoredCandle &s = rows[i];
         const Candle &c = expected[i];
         QCOMPARE(s.time, c.time);
-        CP_CLOSE(s.open, c.open, pg, 8);
-        CP_CLOSE(s.high, c.high, pg, 8);
-        CP_CLOSE(s.low, c.low, pg, 8);
-        CP_CLOSE(s.close, c.close, pg, 8);
-        CP_CLOSE(s.volume, c.volume, pg, 8);
-        CP_CLOSE(s.marketCap, c.close * asset.circulatingSupply, pg, 2);
+        CP_CLOSE(s.open, c.open, price);
+        CP_CLOSE(s.high, c.high, price);
+        CP_CLOSE(s.low, c.low, price);
+        CP_CLOSE(s.close, c.close, price);
+        CP_CLOSE(s.volume, c.volume, volume);
+        CP_CLOSE(s.marketCap, c.close * asset.circulatingSupply, cap);
     }
 }
 
@@ -236,7 +255,9 @@ void tst_DemoLoader::writesTheSimulatedMarket()
             " JOIN crypto_sectors s ON s.id = c.sector_id"
             " JOIN crypto_sector_mapping m ON m.crypto_id = c.id AND m.sector_id = c.sector_id")),
         qPrintable(query.lastError().text()));
-    const bool pg = isPostgres(db);
+    const QString table = QStringLiteral("cryptocurrencies");
+    const int price = decimalsOf(db, table, QStringLiteral("current_price"));
+    const int cap = decimalsOf(db, table, QStringLiteral("market_cap"));
     QHash<QString, int> ranks;
     int rows = 0;
     while (query.next()) {
@@ -251,8 +272,8 @@ void tst_DemoLoader::writesTheSimulatedMarket()
         QVERIFY(query.value(4).toBool());
         std::vector<Candle> candles;
         simulator.generateCandles(int(it - simulator.assets().begin()), candles);
-        CP_CLOSE(query.value(5).toDouble(), candles.back().close, pg, 8);
-        CP_CLOSE(query.value(6).toDouble(), candles.back().close * it->circulatingSupply, pg, 2);
+        CP_CLOSE(query.value(5).toDouble(), candles.back().close, price);
+        CP_CLOSE(query.value(6).toDouble(), candles.back().close * it->circulatingSupply, cap);
         QVERIFY2(!query.value(7).isNull(), qPrintable(symbol + QStringLiteral(" has no rank")));
         ranks.insert(symbol, query.value(7).toInt());
         QCOMPARE(cp::models::SqlTimestamp::toDateTime(query.value(8)).toSecsSinceEpoch(),

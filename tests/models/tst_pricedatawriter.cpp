@@ -135,9 +135,9 @@ QDateTime utc(qint64 seconds)
                                                     .arg(double(actual), 0, 'g', 17)               \
                                                     .arg(double(expected), 0, 'g', 17)))
 
-// Hourly candles whose prices need all eight decimals. Each price is an integer number of
-// 1e-8 units divided once, so it is the double nearest to an eight-decimal number: exactly what
-// NUMERIC(20,8) can hold.
+// Hourly candles whose prices need eight decimals. Each price is an integer number of 1e-8
+// units divided once, so it is the double nearest to an eight-decimal number, which both
+// dialects give back unchanged.
 std::vector<Candle> hourlyCandles(qint64 start, int count, double base)
 {
     const qint64 units = qRound64(base * 1e8);
@@ -187,6 +187,9 @@ void tst_PriceDataWriter::appendReadsBackExactly()
         {1714568400, 0.00001234, 0.00001301, 0.00001199, 0.0000125, 987654321.12345678},
         {951782400, 0.00000001, 0.00000002, 0.00000001, 0.00000002, 0.00000001},
         {4102444799, 123.45678901, 123.45678902, 123.456789, 123.45678901, 12345.00000001},
+        // Below 1e-6, as meme coins trade: the price columns keep eighteen decimals.
+        {1714572000, 0.000000123456789012, 0.000000123456789013, 0.000000123456789011,
+         0.000000123456789012, 5.0},
     };
     const std::vector<Candle> largeCandles{
         {1704067200, 65000.5, 65500.25, 64000.75, 65010.25, 12345.6789},
@@ -208,11 +211,11 @@ void tst_PriceDataWriter::appendReadsBackExactly()
         QVERIFY2(s, qPrintable(s.error()));
         s = writer.finish();
         QVERIFY2(s, qPrintable(s.error()));
-        QCOMPARE(writer.rowsWritten(), qint64(6));
+        QCOMPARE(writer.rowsWritten(), qint64(7));
         s = transaction.commit();
         QVERIFY2(s, qPrintable(s.error()));
     }
-    QCOMPARE(priceRowCount(db), qint64(6));
+    QCOMPARE(priceRowCount(db), qint64(7));
 
     const struct
     {
