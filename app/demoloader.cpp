@@ -34,6 +34,20 @@ models::AssetFacts factsOf(const engine::SimulatedAsset &asset)
     return facts;
 }
 
+//! Last price and cap, and the quote-currency volume of the last 24 hours of bars.
+models::MarketFigures currentFigures(const std::vector<engine::Candle> &candles,
+                                     const engine::SimulatedAsset &asset)
+{
+    const engine::Candle &last = candles.back();
+    models::MarketFigures figures;
+    figures.price = last.close;
+    figures.marketCap = last.close * asset.circulatingSupply;
+    figures.lastUpdate = last.time;
+    for (auto it = candles.rbegin(); it != candles.rend() && it->time > last.time - 86400; ++it)
+        figures.quoteVolume24h += it->volume * it->close;
+    return figures;
+}
+
 Status refreshRanks(QSqlDatabase db)
 {
     QSqlQuery query(db);
@@ -70,6 +84,13 @@ Result<DemoReport> DemoLoader::load(const engine::SimulationConfig &config,
     const Result<QHash<QString, int>> sectors = repository.sectorIdsByName();
     if (!sectors)
         return Result<DemoReport>::failure(sectors.error());
+
+    // A smaller demo than the last must not leave the last one's extra assets behind.
+    QStringList symbols;
+    for (const engine::SimulatedAsset &asset : assets)
+        symbols.append(asset.symbol);
+    if (const Status s = repository.deleteSimulatedExcept(symbols); !s)
+        return Result<DemoReport>::failure(s.error());
 
     std::vector<int> ids;
     ids.reserve(assets.size());
@@ -111,19 +132,23 @@ Result<DemoReport> DemoLoader::load(const engine::SimulationConfig &config,
     if (const Status s = writer.begin(); !s)
         return Result<DemoReport>::failure(s.error());
     std::vector<engine::Candle> candles;
+    // Applied after the bulk write: on PostgreSQL the connection is busy with COPY until then.
+    std::vector<std::pair<int, models::MarketFigures>> figures;
     const int total = static_cast<int>(assets.size());
     for (int i = 0; i < total; ++i) {
         simulator.generateCandles(i, candles);
         if (const Status s = writer.write(ids[i], candles, assets[i].circulatingSupply); !s)
             return Result<DemoReport>::failure(s.error());
+        if (!candles.empty())
+            figures.emplace_back(ids[i], currentFigures(candles, assets[i]));
         if (progress && !progress(i + 1, total))
             return Result<DemoReport>::failure(QStringLiteral("The demo load was cancelled."));
     }
     if (const Status s = writer.finish(); !s)
         return Result<DemoReport>::failure(s.error());
 
-    for (int id : ids) {
-        if (const Status s = repository.refreshMarketFigures(id); !s)
+    for (const auto &[id, current] : figures) {
+        if (const Status s = repository.setMarketFigures(id, current); !s)
             return Result<DemoReport>::failure(s.error());
     }
     if (const Status s = refreshRanks(m_db); !s)

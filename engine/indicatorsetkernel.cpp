@@ -1,12 +1,15 @@
 #include "indicatorsetkernel.h"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <limits>
 #include <type_traits>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace cp::engine::detail {
 
@@ -20,7 +23,10 @@ constexpr int col(Col c)
 }
 
 // Standard set: SMA/EMA/Bollinger 20, RSI/ATR/ADX/%K 14, MACD 12/26/9, %K/%D smoothing 3.
-constexpr double kWindow = 20.0;
+// Divisions by 20 and 3 are multiplications by the rounded reciprocal: at most one unit in
+// the last place apart, and the divider is the kernel's scarcest unit.
+constexpr double kInvWindow = 1.0 / 20.0;
+constexpr double kThird = 1.0 / 3.0;
 constexpr double kEmaK = 2.0 / 21.0;
 constexpr double kEmaA = 1.0 - kEmaK;
 constexpr double kWilder = 1.0 / 14.0;
@@ -34,15 +40,6 @@ constexpr double kSignalK = 2.0 / 10.0;
 constexpr double kSignalA = 1.0 - kSignalK;
 constexpr std::size_t kResumEvery = 2048; // bars between exact re-sums of the band window
 
-
-constexpr std::uint64_t kExponent = 0x7ff0000000000000ull;
-constexpr std::uint64_t kExponentOne = 0x0010000000000000ull;
-
-// Sets bit 63 when v is NaN or infinite (see allFinite()).
-inline std::uint64_t nonFiniteBit(double v)
-{
-    return (std::bit_cast<std::uint64_t>(v) & kExponent) + kExponentOne;
-}
 
 // The lanes of a row array as plain doubles, row-major: GCC and Clang let a vector type's
 // storage be accessed through its element type.
@@ -70,25 +67,34 @@ void IndicatorSetKernel<Lanes>::gather(const std::array<std::span<const Candle>,
         const std::span<const Candle> s = series[l];
         const std::size_t len = s.size();
         const std::size_t real = t0 < len ? std::min(count, len - t0) : 0;
-        std::uint64_t acc = 0;
         // Past its end a lane repeats its last bar: computed in step, never stored.
         const Candle &last = len > 0 ? s[len - 1] : placeholder;
         double *close = lanes(m_close) + l;
         double *high = lanes(m_high) + l;
         double *low = lanes(m_low) + l;
         double *volume = lanes(m_volume) + l;
+        // The lanes are separate streams from memory: ask for the next block early.
+        const std::size_t ahead = std::min(len, t0 + 2 * count);
         for (std::size_t i = 0; i < count; ++i) {
+            if (t0 + count + i < ahead)
+                __builtin_prefetch(&s[t0 + count + i]);
             const Candle &c = i < real ? s[t0 + i] : last;
             const std::size_t at = (kHistory + i) * Lanes;
             close[at] = c.close;
             high[at] = c.high;
             low[at] = c.low;
             volume[at] = c.volume;
-            acc |= nonFiniteBit(c.close) | nonFiniteBit(c.high) | nonFiniteBit(c.low) |
-                   nonFiniteBit(c.volume);
         }
-        bad[l] |= acc >> 63;
     }
+    // x - x is 0 for finite x and NaN otherwise; NaN != 0 holds.
+    V nonFinite{};
+    for (std::size_t r = kHistory; r < kHistory + count; ++r) {
+        const V sum = (m_close[r] - m_close[r]) + (m_high[r] - m_high[r]) +
+                      (m_low[r] - m_low[r]) + (m_volume[r] - m_volume[r]);
+        nonFinite = sum != 0.0 ? 1.0 : nonFinite;
+    }
+    for (int l = 0; l < Lanes; ++l)
+        bad[l] |= lanes(&nonFinite)[l] != 0.0;
 }
 
 template<int Lanes>
@@ -148,7 +154,7 @@ void IndicatorSetKernel<Lanes>::steps(std::size_t t0, std::size_t from, std::siz
         if (!Warm || t >= 20)
             sum -= m_close[r - 20];
         m_sum = sum;
-        const V mean = sum / kWindow;
+        const V mean = sum * kInvWindow;
         V q0{}, q1{}, q2{}, q3{};
         for (std::size_t j = 0; j < 20; j += 4) {
             const V d0 = m_close[r - j] - mean;
@@ -160,7 +166,7 @@ void IndicatorSetKernel<Lanes>::steps(std::size_t t0, std::size_t from, std::siz
             q2 += d2 * d2;
             q3 += d3 * d3;
         }
-        const V variance = ((q0 + q1) + (q2 + q3)) / kWindow;
+        const V variance = ((q0 + q1) + (q2 + q3)) * kInvWindow;
         V deviation;
         if constexpr (Lanes == 1) {
             deviation = std::sqrt(variance);
@@ -295,10 +301,10 @@ void IndicatorSetKernel<Lanes>::steps(std::size_t t0, std::size_t from, std::siz
         const V span = highest - lowest;
         const V raw = span != 0.0 ? 100.0 * ((c - lowest) / (span != 0.0 ? span : 1.0)) : 0.0;
         m_rawK[r] = raw;
-        const V k = (raw + m_rawK[r - 1] + m_rawK[r - 2]) / 3.0;
+        const V k = (raw + m_rawK[r - 1] + m_rawK[r - 2]) * kThird;
         m_slowK[r] = k;
         m_out[col(Col::StochK)][i] = k;
-        m_out[col(Col::StochD)][i] = (k + m_slowK[r - 1] + m_slowK[r - 2]) / 3.0;
+        m_out[col(Col::StochD)][i] = (k + m_slowK[r - 1] + m_slowK[r - 2]) * kThird;
 
         // OBV, starting at the first bar's volume.
         const V v = m_volume[r];
@@ -313,19 +319,76 @@ void IndicatorSetKernel<Lanes>::steps(std::size_t t0, std::size_t from, std::siz
 }
 
 template<int Lanes>
+void IndicatorSetKernel<Lanes>::storeEight(double *dst, const double *src) const
+{
+#if defined(__SSE2__)
+    // Large outputs go past the caches anyway: non-temporal stores skip reading every output
+    // line before overwriting it.
+    if (m_streaming && (reinterpret_cast<std::uintptr_t>(dst) & 15) == 0) {
+        for (int k = 0; k < 8; k += 2)
+            _mm_stream_pd(dst + k, _mm_load_pd(src + k));
+        return;
+    }
+#endif
+    std::memcpy(dst, src, 8 * sizeof(double));
+}
+
+template<int Lanes>
 void IndicatorSetKernel<Lanes>::scatter(const std::array<IndicatorTable *, Lanes> &out,
                                         const std::array<std::size_t, Lanes> &lengths,
                                         std::size_t t0, std::size_t count)
 {
-    for (int l = 0; l < Lanes; ++l) {
-        if (!out[l] || t0 >= lengths[l])
-            continue;
-        const std::size_t n = std::min(count, lengths[l] - t0);
-        for (Col c : kIndicatorColumns) {
-            double *dst = out[l]->column(c).data() + t0;
-            const double *src = lanes(m_out[col(c)]) + l;
-            for (std::size_t i = 0; i < n; ++i)
-                dst[i] = src[i * Lanes];
+    std::array<std::size_t, Lanes> stored{};
+    for (int l = 0; l < Lanes; ++l)
+        stored[l] = out[l] && t0 < lengths[l] ? std::min(count, lengths[l] - t0) : 0;
+    for (Col c : kIndicatorColumns) {
+        const V *rows = m_out[col(c)];
+        std::array<double *, Lanes> dst{};
+        for (int l = 0; l < Lanes; ++l)
+            dst[l] = stored[l] ? out[l]->column(c).data() + t0 : nullptr;
+        std::size_t i = 0;
+        if constexpr (Lanes == 8) {
+            // Eight bars at a time: transpose 8 rows (bars x lanes) into 8 lanes' runs of bars.
+            for (; i + 8 <= count; i += 8) {
+                const V *x = rows + i;
+                const V a0 = __builtin_shufflevector(x[0], x[1], 0, 8, 2, 10, 4, 12, 6, 14);
+                const V a1 = __builtin_shufflevector(x[0], x[1], 1, 9, 3, 11, 5, 13, 7, 15);
+                const V a2 = __builtin_shufflevector(x[2], x[3], 0, 8, 2, 10, 4, 12, 6, 14);
+                const V a3 = __builtin_shufflevector(x[2], x[3], 1, 9, 3, 11, 5, 13, 7, 15);
+                const V a4 = __builtin_shufflevector(x[4], x[5], 0, 8, 2, 10, 4, 12, 6, 14);
+                const V a5 = __builtin_shufflevector(x[4], x[5], 1, 9, 3, 11, 5, 13, 7, 15);
+                const V a6 = __builtin_shufflevector(x[6], x[7], 0, 8, 2, 10, 4, 12, 6, 14);
+                const V a7 = __builtin_shufflevector(x[6], x[7], 1, 9, 3, 11, 5, 13, 7, 15);
+                const V b0 = __builtin_shufflevector(a0, a2, 0, 1, 8, 9, 4, 5, 12, 13);
+                const V b2 = __builtin_shufflevector(a0, a2, 2, 3, 10, 11, 6, 7, 14, 15);
+                const V b1 = __builtin_shufflevector(a1, a3, 0, 1, 8, 9, 4, 5, 12, 13);
+                const V b3 = __builtin_shufflevector(a1, a3, 2, 3, 10, 11, 6, 7, 14, 15);
+                const V b4 = __builtin_shufflevector(a4, a6, 0, 1, 8, 9, 4, 5, 12, 13);
+                const V b6 = __builtin_shufflevector(a4, a6, 2, 3, 10, 11, 6, 7, 14, 15);
+                const V b5 = __builtin_shufflevector(a5, a7, 0, 1, 8, 9, 4, 5, 12, 13);
+                const V b7 = __builtin_shufflevector(a5, a7, 2, 3, 10, 11, 6, 7, 14, 15);
+                const V lane[8] = {
+                    __builtin_shufflevector(b0, b4, 0, 1, 2, 3, 8, 9, 10, 11),
+                    __builtin_shufflevector(b1, b5, 0, 1, 2, 3, 8, 9, 10, 11),
+                    __builtin_shufflevector(b2, b6, 0, 1, 2, 3, 8, 9, 10, 11),
+                    __builtin_shufflevector(b3, b7, 0, 1, 2, 3, 8, 9, 10, 11),
+                    __builtin_shufflevector(b0, b4, 4, 5, 6, 7, 12, 13, 14, 15),
+                    __builtin_shufflevector(b1, b5, 4, 5, 6, 7, 12, 13, 14, 15),
+                    __builtin_shufflevector(b2, b6, 4, 5, 6, 7, 12, 13, 14, 15),
+                    __builtin_shufflevector(b3, b7, 4, 5, 6, 7, 12, 13, 14, 15)};
+                for (int l = 0; l < 8; ++l) {
+                    if (i + 8 <= stored[l]) {
+                        storeEight(dst[l] + i, lanes(&lane[l]));
+                    } else {
+                        for (std::size_t j = i; j < stored[l]; ++j)
+                            dst[l][j] = lanes(rows + j)[l];
+                    }
+                }
+            }
+        }
+        for (int l = 0; l < Lanes; ++l) {
+            for (std::size_t j = i; j < stored[l]; ++j)
+                dst[l][j] = lanes(rows + j)[l];
         }
     }
 }
@@ -347,6 +410,11 @@ IndicatorSetKernel<Lanes>::run(const std::array<std::span<const Candle>, Lanes> 
     for (V *state : {&m_sum, &m_ema, &m_gain, &m_loss, &m_fast, &m_slow, &m_signal, &m_atr,
                      &m_plusDm, &m_minusDm, &m_range, &m_adx, &m_obv})
         *state = V{};
+
+    std::size_t total = 0;
+    for (std::size_t n : lengths)
+        total += n;
+    m_streaming = total * IndicatorTable::ColumnCount * sizeof(double) > kStreamingBytes;
 
     for (std::size_t t0 = 0; t0 < longest; t0 += kBlock) {
         const std::size_t count = std::min(kBlock, longest - t0);
@@ -372,6 +440,11 @@ IndicatorSetKernel<Lanes>::run(const std::array<std::span<const Candle>, Lanes> 
         steps<false>(t0, warm, count);
         scatter(out, lengths, t0, count);
     }
+
+#if defined(__SSE2__)
+    if (m_streaming)
+        _mm_sfence(); // make the non-temporal stores visible before returning
+#endif
 
     std::array<bool, Lanes> finite{};
     for (int l = 0; l < Lanes; ++l) {

@@ -62,8 +62,7 @@ DominanceResult dominanceAt(const MarketSeries &series, int day, qint64 timestam
 
 /**
  * Rolling sample standard deviation (n-1) of `values` over `window` entries ending at each
- * index; NaN where fewer than `window` values exist. Two passes per window would be O(n*w);
- * this keeps running sums around a shifted origin, O(n).
+ * index; NaN where fewer than `window` values exist or one of them is not finite.
  */
 std::vector<double> rollingStd(std::span<const double> values, int window);
 

@@ -3,6 +3,7 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 #include <numeric>
 
@@ -43,26 +44,169 @@ std::vector<int> labelledByKnownTime(const WalkForwardData &data)
     return order;
 }
 
+// Every stride-th of `rows` counting back from the newest, so the latest labels always count.
+std::vector<int> thin(const std::vector<int> &rows, int cap, int *strideOut = nullptr)
+{
+    const int n = int(rows.size());
+    const int stride = n > cap ? (n + cap - 1) / cap : 1;
+    if (strideOut)
+        *strideOut = stride;
+    if (stride == 1)
+        return rows;
+    std::vector<int> out;
+    out.reserve(std::size_t(n / stride + 1));
+    for (int k = n - 1; k >= 0; k -= stride)
+        out.push_back(rows[std::size_t(k)]);
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+double brierOn(const LogisticModel &model, const WalkForwardData &data,
+               const std::vector<int> &rows)
+{
+    double sum = 0.0;
+    for (int r : rows) {
+        const double d = model.predict(data.row(r)) - data.label[std::size_t(r)];
+        sum += d * d;
+    }
+    return rows.empty() ? 0.0 : sum / double(rows.size());
+}
+
+// Chooses the L2 penalty by a purged time split of the known rows (see WalkForwardOptions).
+double selectPenalty(const WalkForwardData &data, const WalkForwardOptions &options,
+                     const std::vector<int> &known, std::vector<double> &scores)
+{
+    if (options.l2Grid.empty())
+        return options.fit.l2;
+    std::vector<qint64> decisions;
+    decisions.reserve(known.size());
+    for (int r : known)
+        decisions.push_back(data.decisionTime[std::size_t(r)]);
+    auto q = decisions.begin() + std::ptrdiff_t(decisions.size() * 3 / 4);
+    std::nth_element(decisions.begin(), q, decisions.end());
+    const qint64 split = *q;
+    std::vector<int> inner, validation;
+    for (int r : known) { // `known` is in knownAt order, so both keep that order
+        if (data.knownAt[std::size_t(r)] <= split)
+            inner.push_back(r);
+        else if (data.decisionTime[std::size_t(r)] >= split)
+            validation.push_back(r);
+    }
+    // Too little data to choose: shrink hard, towards the base rate.
+    if (int(inner.size()) < std::max(2, options.minTrainRows) || validation.size() < 50)
+        return *std::max_element(options.l2Grid.begin(), options.l2Grid.end());
+    inner = thin(inner, options.selectionRows);
+    validation = thin(validation, options.selectionRows);
+    // Strongest penalty first: each fit warm-starts the next, weaker one.
+    std::vector<double> grid = options.l2Grid;
+    std::sort(grid.begin(), grid.end(), std::greater<>());
+    LogisticModel previous;
+    double best = options.fit.l2, bestScore = std::numeric_limits<double>::infinity();
+    std::vector<std::pair<double, double>> scored;
+    for (double l2 : grid) {
+        LogisticModel model;
+        LogisticModel::FitOptions fit = options.fit;
+        fit.l2 = l2;
+        if (!model.fit(data.features, data.label, data.featureCount, fit, inner,
+                       previous.isFitted() ? &previous : nullptr))
+            continue;
+        const double score = brierOn(model, data, validation);
+        scored.emplace_back(l2, score);
+        if (score < bestScore - 1e-12) {
+            bestScore = score;
+            best = l2;
+        }
+        previous = std::move(model);
+    }
+    scores.clear();
+    for (double l2 : options.l2Grid)
+        for (const auto &[value, score] : scored)
+            if (value == l2)
+                scores.push_back(score);
+    return best;
+}
+
+// Platt on earlier out-of-sample predictions, kept only if it helps on the newest third.
+void fitCalibration(const WalkForwardData &data, const WalkForwardOptions &options,
+                    const std::vector<int> &known, std::span<const double> outOfSample,
+                    FittedClassifier &fitted)
+{
+    std::vector<int> rows;
+    for (int r : known)
+        if (!std::isnan(outOfSample[std::size_t(r)]))
+            rows.push_back(r);
+    if (int(rows.size()) < options.minCalibrationRows) {
+        fitted.calibrationNote =
+            QStringLiteral("none: %1 earlier out-of-sample predictions, %2 needed")
+                .arg(rows.size())
+                .arg(options.minCalibrationRows);
+        return;
+    }
+    std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
+        return data.decisionTime[std::size_t(a)] < data.decisionTime[std::size_t(b)];
+    });
+    const std::size_t cut = rows.size() * 2 / 3;
+    auto collect = [&](std::size_t from, std::size_t to, std::vector<double> &p,
+                       std::vector<double> &y) {
+        for (std::size_t k = from; k < to; ++k) {
+            p.push_back(outOfSample[std::size_t(rows[k])]);
+            y.push_back(data.label[std::size_t(rows[k])]);
+        }
+    };
+    std::vector<double> olderP, olderY, newerP, newerY;
+    collect(0, cut, olderP, olderY);
+    collect(cut, rows.size(), newerP, newerY);
+    PlattScaling trial;
+    if (!trial.fit(olderP, olderY)) {
+        fitted.calibrationNote = QStringLiteral("none: Platt scaling could not be fitted");
+        return;
+    }
+    if (!(trial.slope() > 0.0)) {
+        fitted.calibrationNote =
+            QStringLiteral(
+                "none: Platt slope %1 is not positive (the model's ranking did not hold up)")
+                .arg(trial.slope(), 0, 'f', 3);
+        return;
+    }
+    const double identity = brierScore(newerP, newerY);
+    std::vector<double> scaled(newerP.size());
+    for (std::size_t k = 0; k < newerP.size(); ++k)
+        scaled[k] = trial.apply(newerP[k]);
+    const double platt = brierScore(scaled, newerY);
+    if (!(platt < identity)) {
+        fitted.calibrationNote =
+            QStringLiteral("none: Platt scaling did not improve held-out Brier (%1 vs %2)")
+                .arg(platt, 0, 'f', 5)
+                .arg(identity, 0, 'f', 5);
+        return;
+    }
+    std::vector<double> allP, allY;
+    collect(0, rows.size(), allP, allY);
+    PlattScaling all;
+    if (!all.fit(allP, allY) || !(all.slope() > 0.0)) {
+        fitted.calibrationNote =
+            QStringLiteral("none: Platt slope on all predictions not positive");
+        return;
+    }
+    fitted.calibration = all;
+    fitted.calibrationNote = QStringLiteral("platt: improved held-out Brier from %1 to %2")
+                                 .arg(identity, 0, 'f', 5)
+                                 .arg(platt, 0, 'f', 5);
+}
+
 FittedClassifier fitWithOrder(const WalkForwardData &data, const WalkForwardOptions &options,
                               const std::vector<int> &byKnown, qint64 asOf,
                               std::span<const double> outOfSample, const LogisticModel *warmStart)
 {
     FittedClassifier fitted;
     fitted.asOf = asOf;
-    // byKnown is sorted by knownAt: the known rows are a prefix.
-    const auto known =
-        std::upper_bound(byKnown.begin(), byKnown.end(), asOf,
-                         [&](qint64 t, int row) { return t < data.knownAt[std::size_t(row)]; });
-    const int knownRows = int(known - byKnown.begin());
-    fitted.knownRows = knownRows;
-    const int cap = std::max(1, options.maxTrainRows);
-    fitted.stride = knownRows > cap ? (knownRows + cap - 1) / cap : 1;
-    std::vector<int> rows;
-    rows.reserve(std::size_t(knownRows / fitted.stride + 1));
-    // Thinning keeps the newest row and every stride-th before it, so the latest labels count.
-    for (int k = knownRows - 1; k >= 0; k -= fitted.stride)
-        rows.push_back(byKnown[std::size_t(k)]);
-    std::reverse(rows.begin(), rows.end());
+    // byKnown is sorted by knownAt: the rows known at asOf are a prefix.
+    const auto end = std::upper_bound(byKnown.begin(), byKnown.end(), asOf, [&](qint64 t, int row) {
+        return t < data.knownAt[std::size_t(row)];
+    });
+    const std::vector<int> known(byKnown.begin(), end);
+    fitted.knownRows = int(known.size());
+    const std::vector<int> rows = thin(known, std::max(1, options.maxTrainRows), &fitted.stride);
     fitted.trainRows = int(rows.size());
     double positives = 0.0;
     for (int r : rows) {
@@ -70,25 +214,17 @@ FittedClassifier fitWithOrder(const WalkForwardData &data, const WalkForwardOpti
         fitted.latestKnownAt = std::max(fitted.latestKnownAt, data.knownAt[std::size_t(r)]);
     }
     fitted.trainingBaseRate = rows.empty() ? 0.0 : positives / double(rows.size());
-    if (knownRows < std::max(2, options.minTrainRows))
+    if (fitted.knownRows < std::max(2, options.minTrainRows))
         return fitted;
-    if (!fitted.model.fit(data.features, data.label, data.featureCount, options.fit, rows,
-                          warmStart))
+    LogisticModel::FitOptions fit = options.fit;
+    fit.l2 = selectPenalty(data, options, known, fitted.l2ValidationBrier);
+    fitted.l2 = fit.l2;
+    if (!fitted.model.fit(data.features, data.label, data.featureCount, fit, rows, warmStart))
         return fitted;
-
-    if (options.calibrate && !outOfSample.empty()) {
-        std::vector<double> predicted, outcome;
-        for (int k = 0; k < knownRows; ++k) {
-            const int r = byKnown[std::size_t(k)];
-            const double p = outOfSample[std::size_t(r)];
-            if (std::isnan(p))
-                continue;
-            predicted.push_back(p);
-            outcome.push_back(data.label[std::size_t(r)]);
-        }
-        if (int(predicted.size()) >= options.minCalibrationRows)
-            fitted.calibration.fit(predicted, outcome);
-    }
+    if (options.calibrate && !outOfSample.empty())
+        fitCalibration(data, options, known, outOfSample, fitted);
+    else
+        fitted.calibrationNote = QStringLiteral("none");
     return fitted;
 }
 
@@ -156,6 +292,7 @@ WalkForwardResult walkForward(const WalkForwardData &data, const WalkForwardOpti
         fold.stride = fitted.stride;
         fold.latestKnownAt = fitted.latestKnownAt;
         fold.trainingBaseRate = fitted.trainingBaseRate;
+        fold.l2 = fitted.l2;
         fold.calibration = fitted.calibration;
         fold.predicted = fitted.isFitted();
         if (fold.predicted) {
@@ -205,6 +342,7 @@ QJsonObject WalkForwardResult::toJson() const
                                      {QStringLiteral("latest_known_at"), f.latestKnownAt},
                                      {QStringLiteral("predicted"), f.predicted},
                                      {QStringLiteral("training_base_rate"), f.trainingBaseRate},
+                                     {QStringLiteral("l2"), f.l2},
                                      {QStringLiteral("calibration"), f.calibration.toJson()}});
     }
     return QJsonObject{{QStringLiteral("folds"), foldArray},

@@ -4,6 +4,7 @@
 #include "logisticmodel.h"
 
 #include <QJsonObject>
+#include <QString>
 #include <QtGlobal>
 
 #include <cmath>
@@ -44,7 +45,18 @@ struct WalkForwardOptions
     int minTrainRows = 200;
     //! Beyond this, training rows are thinned by a fixed stride (every k-th in knownAt order).
     int maxTrainRows = 40000;
-    //! Platt scaling needs at least this many earlier out-of-sample predictions.
+    /**
+     * The L2 penalty is chosen per fit from this grid by a time split of the known labels: fit
+     * on labels known before the newest quarter of decisions began, score the Brier on that
+     * quarter, keep the best (ties: the stronger penalty). With too few labels for that split
+     * the largest value is used (too little evidence: stay near the base rate). Empty: always
+     * use fit.l2.
+     */
+    std::vector<double> l2Grid{1.0, 10.0, 100.0, 1000.0, 10000.0};
+    //! Rows of each side of that split are thinned to at most this many.
+    int selectionRows = 10000;
+    //! Platt scaling needs at least this many earlier out-of-sample predictions; it is used
+    //! only if, fitted on the older two thirds of them, it improves the newest third's Brier.
     int minCalibrationRows = 300;
     bool calibrate = true;
     LogisticModel::FitOptions fit;
@@ -62,6 +74,7 @@ struct WalkForwardFold
     qint64 latestKnownAt = 0; //!< latest knownAt among the training rows; always <= start
     bool predicted = false;
     double trainingBaseRate = 0.0;
+    double l2 = 0.0; //!< the penalty chosen for this fold
     PlattScaling calibration;
 };
 
@@ -76,6 +89,11 @@ struct FittedClassifier
     int stride = 1;
     qint64 latestKnownAt = 0;
     double trainingBaseRate = 0.0;
+    double l2 = 0.0;
+    //! Held-out Brier per grid value (same order as WalkForwardOptions::l2Grid); may be empty.
+    std::vector<double> l2ValidationBrier;
+    //! Why the calibration step is or is not applied.
+    QString calibrationNote;
 
     bool isFitted() const { return model.isFitted(); }
     double predictRaw(std::span<const double> row) const { return model.predict(row); }

@@ -1,5 +1,7 @@
 #include "assetrepository.h"
 
+#include "sqltimestamp.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -117,22 +119,33 @@ Status AssetRepository::setPrimarySector(int cryptoId, int sectorId)
     return statusOf(query, QStringLiteral("Could not map the asset to its sector"));
 }
 
-Status AssetRepository::refreshMarketFigures(int cryptoId)
+Status AssetRepository::setMarketFigures(int cryptoId, const MarketFigures &figures)
 {
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral(
-        "UPDATE cryptocurrencies SET"
-        " current_price = (SELECT close_price FROM price_data WHERE crypto_id = ?"
-        "   ORDER BY timestamp DESC LIMIT 1),"
-        " market_cap = (SELECT market_cap FROM price_data WHERE crypto_id = ?"
-        "   ORDER BY timestamp DESC LIMIT 1),"
-        " total_volume = (SELECT volume FROM price_data WHERE crypto_id = ?"
-        "   ORDER BY timestamp DESC LIMIT 1),"
-        " last_data_update = (SELECT MAX(timestamp) FROM price_data WHERE crypto_id = ?)"
-        " WHERE id = ?"));
-    for (int i = 0; i < 5; ++i)
-        query.addBindValue(cryptoId);
+        "UPDATE cryptocurrencies SET current_price = ?, market_cap = ?, total_volume = ?,"
+        " last_data_update = ? WHERE id = ?"));
+    query.addBindValue(figures.price);
+    query.addBindValue(figures.marketCap > 0 ? QVariant(figures.marketCap) : QVariant());
+    query.addBindValue(figures.quoteVolume24h);
+    query.addBindValue(SqlTimestamp::fromUnixSeconds(figures.lastUpdate));
+    query.addBindValue(cryptoId);
     return statusOf(query, QStringLiteral("Could not update market figures"));
+}
+
+Status AssetRepository::deleteSimulatedExcept(const QStringList &keep)
+{
+    QStringList placeholders;
+    placeholders.fill(QStringLiteral("?"), keep.size());
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("DELETE FROM cryptocurrencies WHERE is_simulated = ?")
+                  + (keep.isEmpty() ? QString()
+                                    : QStringLiteral(" AND symbol NOT IN (%1)")
+                                          .arg(placeholders.join(QLatin1Char(',')))));
+    query.addBindValue(true);
+    for (const QString &symbol : keep)
+        query.addBindValue(symbol);
+    return statusOf(query, QStringLiteral("Could not remove old simulated assets"));
 }
 
 Status AssetRepository::deletePriceHistory(int cryptoId)

@@ -22,6 +22,15 @@ struct AssetFacts
     bool isSimulated = false;
 };
 
+/** The figures cryptocurrencies keeps current for lists and cards. */
+struct MarketFigures
+{
+    double price = 0.0;
+    double marketCap = 0.0;
+    double quoteVolume24h = 0.0;
+    qint64 lastUpdate = 0;
+};
+
 /** What a writer needs to know about an existing cryptocurrency row. */
 struct AssetRow
 {
@@ -42,8 +51,11 @@ public:
     Status update(int cryptoId, const AssetFacts &facts);
     //! Makes `sectorId` the asset's primary sector (cryptocurrencies.sector_id + mapping row).
     Status setPrimarySector(int cryptoId, int sectorId);
-    //! Latest price, market cap and volume from the newest price_data row of the asset.
-    Status refreshMarketFigures(int cryptoId);
+    //! The asset's current figures, as CoinGecko reports them: last price, market cap, 24h volume
+    //! in the quote currency (not in units of the asset), time of the last data.
+    Status setMarketFigures(int cryptoId, const MarketFigures &figures);
+    //! Deletes simulated assets (and, by cascade, their history) whose symbol is not in `keep`.
+    Status deleteSimulatedExcept(const QStringList &keep);
     Status deletePriceHistory(int cryptoId);
 
 private:

@@ -1,0 +1,130 @@
+#pragma once
+
+#include "gaussianhmm.h"
+#include "result.h"
+#include "simulator.h"
+
+#include <QJsonObject>
+
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace cp::engine {
+
+/** Which features the regime HMM sees and how it is fitted. */
+struct RegimeModelOptions
+{
+    int states = 4;
+    //! Days in the trend feature: the mean daily log return of the market index.
+    int trendWindow = 30;
+    //! Days in the volatility feature: log of the sample standard deviation of daily returns.
+    int volatilityWindow = 14;
+    //! Feature rows needed before a fit is attempted (4 states x 5 emission parameters + 12
+    //! free transition probabilities need a few observations each).
+    int minObservations = 60;
+    //! k-means++ starts on top of the 2 x 2 quantile starts (see GaussianHmm::initialisations).
+    int seededStarts = 6;
+    quint64 seed = 20240601;
+    HmmFitOptions fit;
+};
+
+/** The regime model's input: one row (trend, log volatility) per day from firstDay on. */
+struct RegimeFeatures
+{
+    //! Day (index into the daily series) of the first row.
+    int firstDay = 0;
+    //! Row-major rows x 2: mean daily log return over the trend window, log daily volatility.
+    std::vector<double> values;
+
+    int rows() const { return static_cast<int>(values.size() / 2); }
+};
+
+/**
+ * Features from daily log returns of the market index (entry 0 is ignored: it has no previous
+ * day). Row for day d uses returns d-w+1..d only, so nothing looks ahead. A zero volatility is
+ * floored at 1e-8 per day before the log (constant prices).
+ */
+RegimeFeatures regimeFeatures(std::span<const double> dailyReturns, int trendWindow,
+                              int volatilityWindow);
+
+/** What a fitted model says about each feature row. */
+struct RegimeDecoding
+{
+    //! Row-major rows x 4, indexed by Regime: P(regime at t | rows 0..t), the forward filter.
+    std::vector<double> filtered;
+    //! Most probable regime per row under `filtered` (uses no later data).
+    std::vector<Regime> filteredRegime;
+    //! Regime of each row on the Viterbi path (uses the whole history: for charts).
+    std::vector<Regime> viterbiRegime;
+    double logLikelihood = 0.0;
+
+    bool isEmpty() const { return filteredRegime.empty(); }
+};
+
+/**
+ * Labels fitted states from their emission means (trend: mean daily log return; volatility: mean
+ * log daily volatility):
+ *  1. With 4 or more states, the state with the highest volatility is "volatile", unless every
+ *     state's typical volatility is within 10% of every other's (no volatility structure, e.g.
+ *     constant prices), in which case no state is.
+ *  2. Of the remaining states, the highest trend is "bull" if that trend is positive, the lowest
+ *     "bear" if negative; every other state, and a bull/bear candidate with the wrong sign, is
+ *     "neutral". Ties go to the lower state index, so the labelling is deterministic.
+ */
+std::vector<Regime> labelStates(std::span<const double> trendMeans,
+                                std::span<const double> volatilityMeans);
+
+/**
+ * The trained market regime model: a Gaussian HMM on standardised (trend, log volatility)
+ * features, with its states labelled bull/bear/neutral/volatile by labelStates(). Training is
+ * deterministic: several deterministic starts, Baum-Welch on each, the highest likelihood wins.
+ */
+class RegimeModel
+{
+public:
+    //! Fits the model (the "retrain" of the macro layer). Fails with a sentence for the user
+    //! when there are too few rows or no start converges to a usable model.
+    static Result<RegimeModel> train(const RegimeFeatures &features,
+                                     const RegimeModelOptions &options);
+    //! A model stored with toJson() (ai_models.configuration); nullopt if malformed.
+    static std::optional<RegimeModel> fromJson(const QJsonObject &configuration);
+
+    //! Parameters in feature units, labels, feature definition and fit options.
+    QJsonObject toJson() const;
+    //! Log-likelihood, AIC/BIC, iterations, convergence, per-state summaries.
+    QJsonObject metrics() const;
+
+    const GaussianHmm &hmm() const { return m_hmm; }
+    int trendWindow() const { return m_trendWindow; }
+    int volatilityWindow() const { return m_volatilityWindow; }
+    Regime stateRegime(int state) const { return m_labels[std::size_t(state)]; }
+    //! Emission mean of the trend (mean daily log return) and typical daily volatility of a state.
+    double stateTrend(int state) const;
+    double stateVolatility(int state) const;
+    //! Expected stay in a state, in days: 1 / (1 - P(stay)).
+    double expectedDuration(int state) const;
+
+    RegimeDecoding decode(const RegimeFeatures &features) const;
+
+private:
+    std::vector<double> standardise(const RegimeFeatures &features) const;
+
+    GaussianHmm m_hmm; // on standardised features
+    double m_mean[2] = {0.0, 0.0};
+    double m_scale[2] = {1.0, 1.0};
+    std::vector<Regime> m_labels;
+    int m_trendWindow = 30;
+    int m_volatilityWindow = 14;
+    // Fit summary (not part of the stored parameters' meaning, kept for metrics()).
+    double m_logLikelihood = 0.0;
+    int m_observations = 0;
+    int m_iterations = 0;
+    bool m_converged = false;
+    bool m_diagonal = false;
+    int m_starts = 0;
+    int m_bestStart = -1;
+    std::vector<double> m_occupancy;
+};
+
+} // namespace cp::engine

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QLocale>
+#include <QString>
+#include <QVariant>
+
+namespace cp::models::views {
+
+/** How a column's raw value is shown. */
+enum class ColumnFormat {
+    Text,     //!< as stored
+    Label,    //!< a schema enumeration (bull, add_tier1, ...) shown as words, see displayLabel()
+    Integer,  //!< whole number with group separators
+    Number,   //!< two decimals
+    Price,    //!< enough decimals for the magnitude (BTC 64,210.50; PEPE 0.000001234)
+    Percent,  //!< the value is already in percent: "+1.23%"
+    Fraction, //!< a value in [0, 1] shown in percent: "87%"
+    Money,    //!< compact US dollars: "$1.07T", "$95.0M"
+    DateTime, //!< a timestamp of either dialect, shown in local time
+    Color,    //!< "#RRGGBB"; the text is empty, delegates paint a swatch
+};
+
+QString formatPrice(double value, const QLocale &locale = QLocale());
+QString formatPercent(double percent, const QLocale &locale = QLocale());
+QString formatFraction(double fraction, const QLocale &locale = QLocale());
+QString formatMoney(double dollars, const QLocale &locale = QLocale());
+//! Local date and time, short; empty for a null or unreadable timestamp.
+QString formatTimestamp(const QVariant &value, const QLocale &locale = QLocale());
+
+//! Formats `value` as `format`; null values give an empty string.
+QString formatValue(const QVariant &value, ColumnFormat format, const QLocale &locale = QLocale());
+
+/**
+ * Words for the schema's enumerations (market regimes, risk levels, suggestion and signal types,
+ * statuses, layer names), translated; unknown values are returned with underscores as spaces.
+ */
+QString displayLabel(const QString &value);
+
+} // namespace cp::models::views
