@@ -7,10 +7,6 @@
 #include <limits>
 #include <type_traits>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 namespace cp::engine::detail {
 
 namespace {
@@ -319,21 +315,6 @@ void IndicatorSetKernel<Lanes>::steps(std::size_t t0, std::size_t from, std::siz
 }
 
 template<int Lanes>
-void IndicatorSetKernel<Lanes>::storeEight(double *dst, const double *src) const
-{
-#if defined(__SSE2__)
-    // Large outputs go past the caches anyway: non-temporal stores skip reading every output
-    // line before overwriting it.
-    if (m_streaming && (reinterpret_cast<std::uintptr_t>(dst) & 15) == 0) {
-        for (int k = 0; k < 8; k += 2)
-            _mm_stream_pd(dst + k, _mm_load_pd(src + k));
-        return;
-    }
-#endif
-    std::memcpy(dst, src, 8 * sizeof(double));
-}
-
-template<int Lanes>
 void IndicatorSetKernel<Lanes>::scatter(const std::array<IndicatorTable *, Lanes> &out,
                                         const std::array<std::size_t, Lanes> &lengths,
                                         std::size_t t0, std::size_t count)
@@ -378,7 +359,7 @@ void IndicatorSetKernel<Lanes>::scatter(const std::array<IndicatorTable *, Lanes
                     __builtin_shufflevector(b3, b7, 4, 5, 6, 7, 12, 13, 14, 15)};
                 for (int l = 0; l < 8; ++l) {
                     if (i + 8 <= stored[l]) {
-                        storeEight(dst[l] + i, lanes(&lane[l]));
+                        std::memcpy(dst[l] + i, &lane[l], sizeof(V));
                     } else {
                         for (std::size_t j = i; j < stored[l]; ++j)
                             dst[l][j] = lanes(rows + j)[l];
@@ -411,11 +392,6 @@ IndicatorSetKernel<Lanes>::run(const std::array<std::span<const Candle>, Lanes> 
                      &m_plusDm, &m_minusDm, &m_range, &m_adx, &m_obv})
         *state = V{};
 
-    std::size_t total = 0;
-    for (std::size_t n : lengths)
-        total += n;
-    m_streaming = total * IndicatorTable::ColumnCount * sizeof(double) > kStreamingBytes;
-
     for (std::size_t t0 = 0; t0 < longest; t0 += kBlock) {
         const std::size_t count = std::min(kBlock, longest - t0);
         if (t0 > 0)
@@ -440,11 +416,6 @@ IndicatorSetKernel<Lanes>::run(const std::array<std::span<const Candle>, Lanes> 
         steps<false>(t0, warm, count);
         scatter(out, lengths, t0, count);
     }
-
-#if defined(__SSE2__)
-    if (m_streaming)
-        _mm_sfence(); // make the non-temporal stores visible before returning
-#endif
 
     std::array<bool, Lanes> finite{};
     for (int l = 0; l < Lanes; ++l) {

@@ -58,11 +58,6 @@ private:
                  const std::array<std::size_t, Lanes> &lengths, std::size_t t0,
                  std::size_t count);
     void shiftHistory();
-    void storeEight(double *dst, const double *src) const;
-
-    //! Output size above which stores bypass the caches (about an L2 cache).
-    static constexpr std::size_t kStreamingBytes = std::size_t(1) << 20;
-    bool m_streaming = false;
 
     using V = typename LaneVector<Lanes>::type;
 
