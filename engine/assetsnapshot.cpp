@@ -17,7 +17,7 @@ double AssetSnapshot::returnSince(double reference) const
     return lastClose / reference - 1.0;
 }
 
-qint64 latestBarTime(const std::vector<AssetHistory> &assets)
+qint64 newestBarTime(const std::vector<AssetHistory> &assets)
 {
     qint64 latest = std::numeric_limits<qint64>::min();
     bool any = false;

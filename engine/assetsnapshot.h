@@ -31,7 +31,7 @@ struct AssetSnapshot
 };
 
 /** Time of the newest bar over all assets: the engine's "now" (never the wall clock). */
-qint64 latestBarTime(const std::vector<AssetHistory> &assets);
+qint64 newestBarTime(const std::vector<AssetHistory> &assets);
 
 /** True for a bar whose close and volume can be used (finite, close > 0, volume >= 0). */
 bool isUsableBar(const Candle &candle);

@@ -83,15 +83,6 @@ public:
     //! Runs Baum-Welch from this model's parameters until convergence or the iteration cap.
     HmmFitTrace fit(std::span<const double> observations, const HmmFitOptions &options);
 
-    /**
-     * Deterministic starting points for Baum-Welch: for each dimension, the data sorted by that
-     * dimension and cut into K quantile groups (raw, and refined by k-means), plus `seeded`
-     * k-means++ starts drawn from Random(seed). Each start has sticky transitions (0.9 stay).
-     */
-    static std::vector<GaussianHmm> initialisations(std::span<const double> observations,
-                                                    int states, int dimension, int seeded,
-                                                    quint64 seed, double varianceFloor);
-
     QJsonObject toJson() const;
     static std::optional<GaussianHmm> fromJson(const QJsonObject &json);
 

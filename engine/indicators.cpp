@@ -18,30 +18,32 @@ bool sameSize(std::size_t n, std::initializer_list<std::size_t> sizes)
     return std::all_of(sizes.begin(), sizes.end(), [n](std::size_t s) { return s == n; });
 }
 
-// Each kernel below works on one run of finite inputs (x points at the run's first bar) and
-// writes every output of the run, NaN inside the look-back.
+// Each kernel below works on one series of n bars starting at x (a finite run, or the whole
+// series checked block by block through `ok`), writes every output, NaN inside the look-back,
+// and returns false as soon as `ok` rejects a block.
 
-void smaRun(const double *x, double *out, std::size_t n, int period)
+using detail::BlockCheck;
+using detail::kCheckBlock;
+
+bool smaRun(const double *x, double *out, std::size_t n, int period, const BlockCheck &ok)
 {
     const std::size_t p = std::size_t(period);
-    if (n < p) {
-        fillNaN(out, n);
-        return;
-    }
-    fillNaN(out, p - 1);
+    fillNaN(out, std::min(n, p - 1));
     const double dp = double(period);
-    detail::rollingSums(x, n, p, out, [&](std::size_t b, std::size_t e) {
+    return detail::rollingSums(x, n, p, out, ok, [&](std::size_t b, std::size_t e) {
         for (std::size_t t = b; t < e; ++t)
             out[t] /= dp;
     });
 }
 
-void emaRun(const double *x, double *out, std::size_t n, int period)
+bool emaRun(const double *x, double *out, std::size_t n, int period, const BlockCheck &ok)
 {
     const std::size_t p = std::size_t(period);
+    if (!ok(0, std::min(n, p)))
+        return false;
     if (n < p) {
         fillNaN(out, n);
-        return;
+        return true;
     }
     fillNaN(out, p - 1);
     double seed = 0.0;
@@ -52,18 +54,26 @@ void emaRun(const double *x, double *out, std::size_t n, int period)
     // e + k*(x - e) rewritten as (1-k)*e + k*x: one fused multiply-add on the dependency chain.
     const double k = 2.0 / double(period + 1);
     const double a = 1.0 - k;
-    for (std::size_t t = p; t < n; ++t) {
-        e = a * e + k * x[t];
-        out[t] = e;
+    for (std::size_t b = p; b < n; b += kCheckBlock) {
+        const std::size_t end = std::min(n, b + kCheckBlock);
+        if (!ok(b, end))
+            return false;
+        for (std::size_t t = b; t < end; ++t) {
+            e = a * e + k * x[t];
+            out[t] = e;
+        }
     }
+    return true;
 }
 
-void rsiRun(const double *x, double *out, std::size_t n, int period)
+bool rsiRun(const double *x, double *out, std::size_t n, int period, const BlockCheck &ok)
 {
     const std::size_t p = std::size_t(period);
+    if (!ok(0, std::min(n, p + 1)))
+        return false;
     if (n <= p) {
         fillNaN(out, n);
-        return;
+        return true;
     }
     fillNaN(out, p);
     double gain = 0.0;
@@ -76,37 +86,49 @@ void rsiRun(const double *x, double *out, std::size_t n, int period)
     const double dp = double(period);
     gain /= dp;
     loss /= dp;
+    // gain + loss == 0 implies gain == 0, so the quotient is then 0, TA-Lib's value.
     const auto value = [](double g, double l) {
         const double s = g + l;
-        return s != 0.0 ? 100.0 * (g / s) : 0.0;
+        return 100.0 * (g / (s != 0.0 ? s : 1.0));
     };
     out[p] = value(gain, loss);
     const double inv = 1.0 / dp;
     const double a = (dp - 1.0) / dp;
-    for (std::size_t t = p + 1; t < n; ++t) {
-        const double d = x[t] - x[t - 1];
-        gain = a * gain + std::max(d, 0.0) * inv;
-        loss = a * loss + std::max(-d, 0.0) * inv;
-        out[t] = value(gain, loss);
+    // Per block: gains and losses as a vectorised pass (the direction of a bar is a coin flip
+    // for a branch), the two averages' recurrences, then the ratios as a vectorised pass.
+    double gains[kCheckBlock];
+    for (std::size_t b = p + 1; b < n; b += kCheckBlock) {
+        const std::size_t end = std::min(n, b + kCheckBlock);
+        if (!ok(b, end))
+            return false;
+        for (std::size_t t = b; t < end; ++t) {
+            const double d = x[t] - x[t - 1];
+            gains[t - b] = (d > 0.0 ? d : 0.0) * inv;
+            out[t] = (d < 0.0 ? -d : 0.0) * inv;
+        }
+        gain = detail::linearRecurrence(gain, a, gains, gains, end - b);
+        loss = detail::linearRecurrence(loss, a, out + b, out + b, end - b);
+        for (std::size_t t = b; t < end; ++t)
+            out[t] = value(gains[t - b], out[t]);
     }
+    return true;
 }
 
-void macdRun(const double *x, const MacdOutput &o, std::size_t off, std::size_t n, int fast,
-             int slow, int signal)
+bool macdRun(const double *x, const MacdOutput &o, std::size_t off, std::size_t n, int fast,
+             int slow, int signal, const BlockCheck &ok)
 {
     double *m = o.macd.data() + off;
     double *s = o.signal.data() + off;
     double *h = o.histogram.data() + off;
     const std::size_t first = std::size_t(macdLookback(slow, signal));
-    if (n <= first) {
-        fillNaN(m, n);
-        fillNaN(s, n);
-        fillNaN(h, n);
-        return;
-    }
-    fillNaN(m, first);
-    fillNaN(s, first);
-    fillNaN(h, first);
+    if (!ok(0, std::min(n, first + 1)))
+        return false;
+    const std::size_t lead = std::min(n, first);
+    fillNaN(m, lead);
+    fillNaN(s, lead);
+    fillNaN(h, lead);
+    if (n <= first)
+        return true;
     // Both price EMAs are seeded on windows that end at bar slow-1, as TA-Lib does.
     const std::size_t seedEnd = std::size_t(slow) - 1;
     double slowEma = 0.0;
@@ -136,19 +158,25 @@ void macdRun(const double *x, const MacdOutput &o, std::size_t off, std::size_t 
     m[first] = line;
     s[first] = sig;
     h[first] = line - sig;
-    for (std::size_t t = first + 1; t < n; ++t) {
-        fastEma = af * fastEma + kf * x[t];
-        slowEma = as * slowEma + ks * x[t];
-        line = fastEma - slowEma;
-        sig = ag * sig + kg * line;
-        m[t] = line;
-        s[t] = sig;
-        h[t] = line - sig;
+    for (std::size_t b = first + 1; b < n; b += kCheckBlock) {
+        const std::size_t end = std::min(n, b + kCheckBlock);
+        if (!ok(b, end))
+            return false;
+        for (std::size_t t = b; t < end; ++t) {
+            fastEma = af * fastEma + kf * x[t];
+            slowEma = as * slowEma + ks * x[t];
+            line = fastEma - slowEma;
+            sig = ag * sig + kg * line;
+            m[t] = line;
+            s[t] = sig;
+            h[t] = line - sig;
+        }
     }
+    return true;
 }
 
-void bollingerRun(const double *x, const BollingerOutput &o, std::size_t off, std::size_t n,
-                  int period, double deviations)
+bool bollingerRun(const double *x, const BollingerOutput &o, std::size_t off, std::size_t n,
+                  int period, double deviations, const BlockCheck &ok)
 {
     double *up = o.upper.data() + off;
     double *mid = o.middle.data() + off;
@@ -158,13 +186,16 @@ void bollingerRun(const double *x, const BollingerOutput &o, std::size_t off, st
     fillNaN(up, lead);
     fillNaN(mid, lead);
     fillNaN(low, lead);
-    if (n < p)
-        return;
-    // The sums of squared deviations go to `low`, then become the lower band in place.
-    const double dp = double(period);
-    detail::rollingMoments(x, n, p, mid, low, [&](std::size_t b, std::size_t e) {
+    if (p <= detail::kExactWindow) {
+        return detail::rollingSums(x, n, p, mid, ok, [&](std::size_t b, std::size_t e) {
+            detail::bollingerBands(x, b, e, p, deviations, mid, up, low);
+        });
+    }
+    // Long windows: the sums of squared deviations go to `low`, then become the lower band.
+    const double inv = 1.0 / double(period);
+    return detail::rollingMoments(x, n, p, mid, low, ok, [&](std::size_t b, std::size_t e) {
         for (std::size_t t = b; t < e; ++t) {
-            const double width = deviations * std::sqrt(low[t] / dp);
+            const double width = deviations * std::sqrt(low[t] * inv);
             up[t] = mid[t] + width;
             low[t] = mid[t] - width;
         }
@@ -180,13 +211,15 @@ double trueRange(double high, double low, double prevClose)
     return down > greatest ? down : greatest;
 }
 
-void atrRun(const double *hi, const double *lo, const double *cl, double *out, std::size_t n,
-            int period)
+bool atrRun(const double *hi, const double *lo, const double *cl, double *out, std::size_t n,
+            int period, const BlockCheck &ok)
 {
     const std::size_t p = std::size_t(period);
+    if (!ok(0, std::min(n, p + 1)))
+        return false;
     if (n <= p) {
         fillNaN(out, n);
-        return;
+        return true;
     }
     fillNaN(out, p);
     double sum = 0.0;
@@ -197,20 +230,28 @@ void atrRun(const double *hi, const double *lo, const double *cl, double *out, s
     out[p] = value;
     const double inv = 1.0 / dp;
     const double a = (dp - 1.0) / dp;
-    for (std::size_t t = p + 1; t < n; ++t) {
-        value = a * value + trueRange(hi[t], lo[t], cl[t - 1]) * inv;
-        out[t] = value;
+    for (std::size_t b = p + 1; b < n; b += kCheckBlock) {
+        const std::size_t end = std::min(n, b + kCheckBlock);
+        if (!ok(b, end))
+            return false;
+        // True ranges as a vectorised pass, then the recurrence alone.
+        for (std::size_t t = b; t < end; ++t)
+            out[t] = trueRange(hi[t], lo[t], cl[t - 1]) * inv;
+        value = detail::linearRecurrence(value, a, out + b, out + b, end - b);
     }
+    return true;
 }
 
-void adxRun(const double *hi, const double *lo, const double *cl, double *out, std::size_t n,
-            int period)
+bool adxRun(const double *hi, const double *lo, const double *cl, double *out, std::size_t n,
+            int period, const BlockCheck &ok)
 {
     const std::size_t p = std::size_t(period);
     const std::size_t first = std::size_t(adxLookback(period));
+    if (!ok(0, std::min(n, first + 1)))
+        return false;
     if (n <= first) {
         fillNaN(out, n);
-        return;
+        return true;
     }
     fillNaN(out, first);
     // Wilder's sums, not averages: TA-Lib adds the first period-1 movements, then keeps
@@ -218,11 +259,12 @@ void adxRun(const double *hi, const double *lo, const double *cl, double *out, s
     double plusDm = 0.0;
     double minusDm = 0.0;
     double range = 0.0;
+    // Branch-free: the direction of a bar is a coin flip for the branch predictor.
     const auto movement = [&](std::size_t t, double &plus, double &minus) {
         const double up = hi[t] - hi[t - 1];
         const double down = lo[t - 1] - lo[t];
-        plus = (up > 0.0 && up > down) ? up : 0.0;
-        minus = (down > 0.0 && down > up) ? down : 0.0;
+        plus = ((up > 0.0) & (up > down)) ? up : 0.0;
+        minus = ((down > 0.0) & (down > up)) ? down : 0.0;
     };
     for (std::size_t t = 1; t < p; ++t) {
         double plus;
@@ -244,31 +286,58 @@ void adxRun(const double *hi, const double *lo, const double *cl, double *out, s
         minusDm = decay * minusDm + minus;
         range = decay * range + trueRange(hi[t], lo[t], cl[t - 1]);
         const double total = plusDm + minusDm;
-        const bool valid = range != 0.0 && total != 0.0;
-        dx = valid ? 100.0 * (std::fabs(minusDm - plusDm) / total) : 0.0;
+        const bool valid = (range != 0.0) & (total != 0.0);
+        dx = 100.0 * (std::fabs(minusDm - plusDm) / (total != 0.0 ? total : 1.0));
         return valid;
     };
     double sumDx = 0.0;
     for (std::size_t t = p; t <= first; ++t) {
         double dx;
-        step(t, dx);
-        sumDx += dx;
+        sumDx += step(t, dx) ? dx : 0.0;
     }
     double value = sumDx / dp;
     out[first] = value;
-    for (std::size_t t = first + 1; t < n; ++t) {
-        double dx;
-        const bool valid = step(t, dx);
-        // Selecting the coefficients keeps one multiply-add on the dependency chain.
-        const double keep = valid ? decay : 1.0;
-        const double add = valid ? dx * inv : 0.0;
-        value = keep * value + add;
-        out[t] = value;
+    // Per block: the one-bar movements and ranges as a vectorised pass, the three Wilder sums
+    // as a serial pass, DX as a vectorised pass, then ADX's recurrence.
+    double plusBar[kCheckBlock];
+    double minusBar[kCheckBlock];
+    for (std::size_t b = first + 1; b < n; b += kCheckBlock) {
+        const std::size_t end = std::min(n, b + kCheckBlock);
+        if (!ok(b, end))
+            return false;
+        for (std::size_t t = b; t < end; ++t) {
+            movement(t, plusBar[t - b], minusBar[t - b]);
+            out[t] = trueRange(hi[t], lo[t], cl[t - 1]);
+        }
+        for (std::size_t t = b; t < end; ++t) {
+            plusDm = decay * plusDm + plusBar[t - b];
+            minusDm = decay * minusDm + minusBar[t - b];
+            range = decay * range + out[t];
+            plusBar[t - b] = plusDm;
+            minusBar[t - b] = minusDm;
+            out[t] = range;
+        }
+        for (std::size_t t = b; t < end; ++t) {
+            const double plus = plusBar[t - b];
+            const double minus = minusBar[t - b];
+            const double total = plus + minus;
+            const bool valid = (out[t] != 0.0) & (total != 0.0);
+            const double dx = 100.0 * (std::fabs(minus - plus) / (total != 0.0 ? total : 1.0));
+            // keep = decay and add = dx/period when DX is formed, else ADX stays.
+            plusBar[t - b] = valid ? decay : 1.0;
+            minusBar[t - b] = valid ? dx * inv : 0.0;
+        }
+        for (std::size_t t = b; t < end; ++t) {
+            value = plusBar[t - b] * value + minusBar[t - b];
+            out[t] = value;
+        }
     }
+    return true;
 }
 
-void stochasticRun(const double *hi, const double *lo, const double *cl, const StochasticOutput &o,
-                   std::size_t off, std::size_t n, int fastK, int slowK, int slowD)
+bool stochasticRun(const double *hi, const double *lo, const double *cl,
+                   const StochasticOutput &o, std::size_t off, std::size_t n, int fastK,
+                   int slowK, int slowD, const BlockCheck &ok)
 {
     double *kOut = o.k.data() + off;
     double *dOut = o.d.data() + off;
@@ -277,7 +346,7 @@ void stochasticRun(const double *hi, const double *lo, const double *cl, const S
     fillNaN(kOut, lead);
     fillNaN(dOut, lead);
     if (n <= first)
-        return;
+        return ok(0, n);
     const std::size_t fk = std::size_t(fastK);
     const std::size_t sk = std::size_t(slowK);
     const std::size_t sd = std::size_t(slowD);
@@ -296,13 +365,16 @@ void stochasticRun(const double *hi, const double *lo, const double *cl, const S
         const std::size_t e = std::min(n, b + block);
         const std::size_t k0 = b - reach;   // first raw %K needed
         const std::size_t p0 = k0 + 1 - fk; // first price needed
+        if (!ok(b == first ? 0 : b, e))
+            return false;
         const std::size_t len = e - p0;
         detail::rollingExtreme<true>(hi + p0, len, fk, highest, scratch);
         detail::rollingExtreme<false>(lo + p0, len, fk, lowest, scratch);
         // Local index i = t - p0; raw %K for t in [k0, e).
         for (std::size_t i = fk - 1; i < len; ++i) {
             const double range = highest[i] - lowest[i];
-            rawK[i] = range != 0.0 ? 100.0 * ((cl[p0 + i] - lowest[i]) / range) : 0.0;
+            const double k = 100.0 * ((cl[p0 + i] - lowest[i]) / (range != 0.0 ? range : 1.0));
+            rawK[i] = range != 0.0 ? k : 0.0;
         }
         for (std::size_t i = fk - 1 + sk - 1; i < len; ++i) {
             double s = 0.0;
@@ -319,35 +391,49 @@ void stochasticRun(const double *hi, const double *lo, const double *cl, const S
             dOut[t] = s / double(slowD);
         }
     }
+    return true;
 }
 
-void obvRun(const double *cl, const double *vol, double *out, std::size_t n)
+bool obvRun(const double *cl, const double *vol, double *out, std::size_t n,
+            const BlockCheck &ok)
 {
     if (n == 0)
-        return;
+        return true;
     double value = vol[0];
     out[0] = value;
-    for (std::size_t t = 1; t < n; ++t) {
-        const double c = cl[t];
-        const double prev = cl[t - 1];
-        value += c > prev ? vol[t] : (c < prev ? -vol[t] : 0.0);
-        out[t] = value;
+    for (std::size_t b = 0; b < n; b += kCheckBlock) {
+        const std::size_t end = std::min(n, b + kCheckBlock);
+        if (!ok(b, end))
+            return false;
+        // +volume, -volume or nothing (exactly TA-Lib's additions) as a vectorised pass, so the
+        // coin-flip direction of each bar never reaches a branch; then the running sum.
+        const std::size_t from = std::max<std::size_t>(b, 1);
+        for (std::size_t t = from; t < end; ++t) {
+            const double c = cl[t];
+            const double prev = cl[t - 1];
+            out[t] = c > prev ? vol[t] : (c < prev ? -vol[t] : 0.0);
+        }
+        for (std::size_t t = from; t < end; ++t) {
+            value += out[t];
+            out[t] = value;
+        }
     }
+    return true;
 }
 
 // Standard deviation over `window` values with divisor window - ddof; first value at window-1.
-void stdDevRun(const double *x, double *out, std::size_t n, int window, int ddof)
+bool stdDevRun(const double *x, double *out, std::size_t n, int window, int ddof,
+               const BlockCheck &ok)
 {
     const std::size_t w = std::size_t(window);
     fillNaN(out, std::min(n, w - 1));
-    if (n < w)
-        return;
     std::vector<double> means(n);
     const double divisor = double(window - ddof);
-    detail::rollingMoments(x, n, w, means.data(), out, [&](std::size_t b, std::size_t e) {
-        for (std::size_t t = b; t < e; ++t)
-            out[t] = std::sqrt(out[t] / divisor);
-    });
+    return detail::rollingMoments(x, n, w, means.data(), out, ok,
+                                  [&](std::size_t b, std::size_t e) {
+                                      for (std::size_t t = b; t < e; ++t)
+                                          out[t] = std::sqrt(out[t] / divisor);
+                                  });
 }
 
 } // namespace
@@ -356,9 +442,10 @@ bool sma(std::span<const double> in, std::span<double> out, int period)
 {
     if (period < 1 || out.size() != in.size())
         return false;
-    forEachRun({in.data()}, in.size(), {out.data()}, [&](std::size_t off, std::size_t len) {
-        smaRun(in.data() + off, out.data() + off, len, period);
-    });
+    detail::computeWithGaps({in.data()}, in.size(), {out.data()},
+                            [&](std::size_t off, std::size_t len, const BlockCheck &ok) {
+                                return smaRun(in.data() + off, out.data() + off, len, period, ok);
+                            });
     return true;
 }
 
@@ -366,9 +453,10 @@ bool ema(std::span<const double> in, std::span<double> out, int period)
 {
     if (period < 1 || out.size() != in.size())
         return false;
-    forEachRun({in.data()}, in.size(), {out.data()}, [&](std::size_t off, std::size_t len) {
-        emaRun(in.data() + off, out.data() + off, len, period);
-    });
+    detail::computeWithGaps({in.data()}, in.size(), {out.data()},
+                            [&](std::size_t off, std::size_t len, const BlockCheck &ok) {
+                                return emaRun(in.data() + off, out.data() + off, len, period, ok);
+                            });
     return true;
 }
 
@@ -376,9 +464,11 @@ bool rsi(std::span<const double> close, std::span<double> out, int period)
 {
     if (period < 2 || out.size() != close.size())
         return false;
-    forEachRun({close.data()}, close.size(), {out.data()}, [&](std::size_t off, std::size_t len) {
-        rsiRun(close.data() + off, out.data() + off, len, period);
-    });
+    detail::computeWithGaps(
+        {close.data()}, close.size(), {out.data()},
+        [&](std::size_t off, std::size_t len, const BlockCheck &ok) {
+            return rsiRun(close.data() + off, out.data() + off, len, period, ok);
+        });
     return true;
 }
 
@@ -388,10 +478,12 @@ bool macd(std::span<const double> close, const MacdOutput &out, int fast, int sl
     if (fast < 1 || slow < fast || signal < 1 ||
         !sameSize(n, {out.macd.size(), out.signal.size(), out.histogram.size()}))
         return false;
-    forEachRun({close.data()}, n, {out.macd.data(), out.signal.data(), out.histogram.data()},
-               [&](std::size_t off, std::size_t len) {
-                   macdRun(close.data() + off, out, off, len, fast, slow, signal);
-               });
+    detail::computeWithGaps({close.data()}, n,
+                            {out.macd.data(), out.signal.data(), out.histogram.data()},
+                            [&](std::size_t off, std::size_t len, const BlockCheck &ok) {
+                                return macdRun(close.data() + off, out, off, len, fast, slow,
+                                               signal, ok);
+                            });
     return true;
 }
 
@@ -401,10 +493,12 @@ bool bollinger(std::span<const double> close, const BollingerOutput &out, int pe
     const std::size_t n = close.size();
     if (period < 1 || !sameSize(n, {out.upper.size(), out.middle.size(), out.lower.size()}))
         return false;
-    forEachRun({close.data()}, n, {out.upper.data(), out.middle.data(), out.lower.data()},
-               [&](std::size_t off, std::size_t len) {
-                   bollingerRun(close.data() + off, out, off, len, period, deviations);
-               });
+    detail::computeWithGaps({close.data()}, n,
+                            {out.upper.data(), out.middle.data(), out.lower.data()},
+                            [&](std::size_t off, std::size_t len, const BlockCheck &ok) {
+                                return bollingerRun(close.data() + off, out, off, len, period,
+                                                    deviations, ok);
+                            });
     return true;
 }
 
@@ -414,11 +508,12 @@ bool atr(std::span<const double> high, std::span<const double> low, std::span<co
     const std::size_t n = close.size();
     if (period < 1 || !sameSize(n, {high.size(), low.size(), out.size()}))
         return false;
-    forEachRun({high.data(), low.data(), close.data()}, n, {out.data()},
-               [&](std::size_t off, std::size_t len) {
-                   atrRun(high.data() + off, low.data() + off, close.data() + off,
-                          out.data() + off, len, period);
-               });
+    detail::computeWithGaps({high.data(), low.data(), close.data()}, n, {out.data()},
+                            [&](std::size_t off, std::size_t len, const BlockCheck &ok) {
+                                return atrRun(high.data() + off, low.data() + off,
+                                              close.data() + off, out.data() + off, len, period,
+                                              ok);
+                            });
     return true;
 }
 
@@ -428,11 +523,12 @@ bool adx(std::span<const double> high, std::span<const double> low, std::span<co
     const std::size_t n = close.size();
     if (period < 2 || !sameSize(n, {high.size(), low.size(), out.size()}))
         return false;
-    forEachRun({high.data(), low.data(), close.data()}, n, {out.data()},
-               [&](std::size_t off, std::size_t len) {
-                   adxRun(high.data() + off, low.data() + off, close.data() + off,
-                          out.data() + off, len, period);
-               });
+    detail::computeWithGaps({high.data(), low.data(), close.data()}, n, {out.data()},
+                            [&](std::size_t off, std::size_t len, const BlockCheck &ok) {
+                                return adxRun(high.data() + off, low.data() + off,
+                                              close.data() + off, out.data() + off, len, period,
+                                              ok);
+                            });
     return true;
 }
 
@@ -444,11 +540,13 @@ bool stochastic(std::span<const double> high, std::span<const double> low,
     if (fastK < 1 || slowK < 1 || slowD < 1 ||
         !sameSize(n, {high.size(), low.size(), out.k.size(), out.d.size()}))
         return false;
-    forEachRun({high.data(), low.data(), close.data()}, n, {out.k.data(), out.d.data()},
-               [&](std::size_t off, std::size_t len) {
-                   stochasticRun(high.data() + off, low.data() + off, close.data() + off, out,
-                                 off, len, fastK, slowK, slowD);
-               });
+    detail::computeWithGaps({high.data(), low.data(), close.data()}, n,
+                            {out.k.data(), out.d.data()},
+                            [&](std::size_t off, std::size_t len, const BlockCheck &ok) {
+                                return stochasticRun(high.data() + off, low.data() + off,
+                                                     close.data() + off, out, off, len, fastK,
+                                                     slowK, slowD, ok);
+                            });
     return true;
 }
 
@@ -457,10 +555,11 @@ bool obv(std::span<const double> close, std::span<const double> volume, std::spa
     const std::size_t n = close.size();
     if (!sameSize(n, {volume.size(), out.size()}))
         return false;
-    forEachRun({close.data(), volume.data()}, n, {out.data()},
-               [&](std::size_t off, std::size_t len) {
-                   obvRun(close.data() + off, volume.data() + off, out.data() + off, len);
-               });
+    detail::computeWithGaps({close.data(), volume.data()}, n, {out.data()},
+                            [&](std::size_t off, std::size_t len, const BlockCheck &ok) {
+                                return obvRun(close.data() + off, volume.data() + off,
+                                              out.data() + off, len, ok);
+                            });
     return true;
 }
 
@@ -481,7 +580,7 @@ bool rollingVolatility(std::span<const double> close, std::span<double> out, int
             returns.resize(len - 1);
             for (std::size_t t = 1; t < len; ++t)
                 returns[t - 1] = std::log(c[t] / c[t - 1]);
-            stdDevRun(returns.data(), o + 1, len - 1, window, 1);
+            stdDevRun(returns.data(), o + 1, len - 1, window, 1, BlockCheck({}, false));
         },
         /*positive=*/true);
     return true;
@@ -491,9 +590,11 @@ bool rollingStdDev(std::span<const double> in, std::span<double> out, int window
 {
     if (ddof < 0 || window <= ddof || window < 1 || out.size() != in.size())
         return false;
-    forEachRun({in.data()}, in.size(), {out.data()}, [&](std::size_t off, std::size_t len) {
-        stdDevRun(in.data() + off, out.data() + off, len, window, ddof);
-    });
+    detail::computeWithGaps({in.data()}, in.size(), {out.data()},
+                            [&](std::size_t off, std::size_t len, const BlockCheck &ok) {
+                                return stdDevRun(in.data() + off, out.data() + off, len, window,
+                                                 ddof, ok);
+                            });
     return true;
 }
 

@@ -36,6 +36,16 @@ constexpr double kSignalK = 2.0 / 10.0;
 constexpr double kSignalA = 1.0 - kSignalK;
 constexpr std::size_t kResumEvery = 2048; // bars between exact re-sums of the band window
 
+template<typename V>
+inline void setLane(V &v, int l, double x)
+{
+    if constexpr (std::is_same_v<V, double>) {
+        (void)l;
+        v = x;
+    } else {
+        v[l] = x;
+    }
+}
 
 // The lanes of a row array as plain doubles, row-major: GCC and Clang let a vector type's
 // storage be accessed through its element type.
@@ -59,27 +69,27 @@ void IndicatorSetKernel<Lanes>::gather(const std::array<std::span<const Candle>,
                                        std::array<unsigned long long, Lanes> &bad)
 {
     static const Candle placeholder{0, 1.0, 1.0, 1.0, 1.0, 1.0};
+    // Per lane: where its bars start, and how many of this block are real; past its end a
+    // lane repeats its last bar (computed in step, never stored).
+    const Candle *base[Lanes];
+    std::size_t real[Lanes];
     for (int l = 0; l < Lanes; ++l) {
         const std::span<const Candle> s = series[l];
         const std::size_t len = s.size();
-        const std::size_t real = t0 < len ? std::min(count, len - t0) : 0;
-        // Past its end a lane repeats its last bar: computed in step, never stored.
-        const Candle &last = len > 0 ? s[len - 1] : placeholder;
-        double *close = lanes(m_close) + l;
-        double *high = lanes(m_high) + l;
-        double *low = lanes(m_low) + l;
-        double *volume = lanes(m_volume) + l;
+        real[l] = t0 < len ? std::min(count, len - t0) : 0;
+        base[l] = real[l] > 0 ? s.data() + t0 : (len > 0 ? &s[len - 1] : &placeholder);
         // The lanes are separate streams from memory: ask for the next block early.
-        const std::size_t ahead = std::min(len, t0 + 2 * count);
-        for (std::size_t i = 0; i < count; ++i) {
-            if (t0 + count + i < ahead)
-                __builtin_prefetch(&s[t0 + count + i]);
-            const Candle &c = i < real ? s[t0 + i] : last;
-            const std::size_t at = (kHistory + i) * Lanes;
-            close[at] = c.close;
-            high[at] = c.high;
-            low[at] = c.low;
-            volume[at] = c.volume;
+        for (std::size_t i = count; i < std::min(2 * count, len > t0 ? len - t0 : 0); i += 2)
+            __builtin_prefetch(s.data() + t0 + i);
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::size_t r = kHistory + i;
+        for (int l = 0; l < Lanes; ++l) {
+            const Candle &c = base[l][i < real[l] ? i : (real[l] > 0 ? real[l] - 1 : 0)];
+            setLane(m_close[r], l, c.close);
+            setLane(m_high[r], l, c.high);
+            setLane(m_low[r], l, c.low);
+            setLane(m_volume[r], l, c.volume);
         }
     }
     // x - x is 0 for finite x and NaN otherwise; NaN != 0 holds.

@@ -44,7 +44,7 @@ public:
                                 const std::array<IndicatorTable *, Lanes> &out);
 
     static constexpr std::size_t kHistory = 32;  //!< bars of look-behind kept in each block
-    static constexpr std::size_t kBlock = 128;   //!< bars per block
+    static constexpr std::size_t kBlock = 256;   //!< bars per block
     static constexpr std::size_t kWarmBars = 34; //!< bars until every recurrence is seeded
     static constexpr std::size_t kRows = kHistory + kBlock;
 

@@ -1,12 +1,13 @@
 #include "regimemodel.h"
 
 #include "analysistypes.h"
+#include "hmmstartingpoints.h"
 
 #include <QJsonArray>
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
+#include <limits>
 
 namespace cp::engine {
 
@@ -67,32 +68,34 @@ RegimeFeatures regimeFeatures(std::span<const double> dailyReturns, int trendWin
 }
 
 std::vector<Regime> labelStates(std::span<const double> trendMeans,
-                                std::span<const double> volatilityMeans)
+                                std::span<const double> volatilityMeans, int trendWindow,
+                                double threshold)
 {
     const int states = int(std::min(trendMeans.size(), volatilityMeans.size()));
-    std::vector<Regime> labels(std::size_t(states), Regime::Neutral);
+    std::vector<Regime> labels(static_cast<std::size_t>(states), Regime::Neutral);
     if (states == 0)
         return labels;
-    std::vector<int> rest(static_cast<std::size_t>(states));
-    std::iota(rest.begin(), rest.end(), 0);
+    const double root = std::sqrt(double(std::max(trendWindow, 1)));
+    const auto tStat = [&](int k) {
+        return trendMeans[std::size_t(k)] / (std::exp(volatilityMeans[std::size_t(k)]) / root);
+    };
+    int volatileState = -1;
     if (states >= 4) {
         const auto [lo, hi] =
             std::minmax_element(volatilityMeans.begin(), volatilityMeans.begin() + states);
-        if (*hi - *lo > std::log(kVolatileSpread)) {
-            const int volatileState = int(hi - volatilityMeans.begin());
-            labels[std::size_t(volatileState)] = Regime::Volatile;
-            rest.erase(rest.begin() + volatileState);
-        }
+        const int top = int(hi - volatilityMeans.begin());
+        if (*hi - *lo > std::log(kVolatileSpread) && std::abs(tStat(top)) < threshold)
+            volatileState = top;
     }
-    if (rest.size() < 2)
-        return labels;
-    std::stable_sort(rest.begin(), rest.end(), [&](int a, int b) {
-        return trendMeans[std::size_t(a)] > trendMeans[std::size_t(b)];
-    });
-    if (trendMeans[std::size_t(rest.front())] > 0.0)
-        labels[std::size_t(rest.front())] = Regime::Bull;
-    if (trendMeans[std::size_t(rest.back())] < 0.0)
-        labels[std::size_t(rest.back())] = Regime::Bear;
+    for (int k = 0; k < states; ++k) {
+        const double t = tStat(k);
+        if (k == volatileState)
+            labels[std::size_t(k)] = Regime::Volatile;
+        else if (t > threshold)
+            labels[std::size_t(k)] = Regime::Bull;
+        else if (t < -threshold)
+            labels[std::size_t(k)] = Regime::Bear;
+    }
     return labels;
 }
 
@@ -144,8 +147,8 @@ Result<RegimeModel> RegimeModel::train(const RegimeFeatures &features,
     const std::vector<double> x = model.standardise(features);
 
     std::vector<GaussianHmm> starts =
-        GaussianHmm::initialisations(x, options.states, kFeatures, options.seededStarts,
-                                     options.seed, options.fit.varianceFloor);
+        hmmStartingPoints(x, options.states, kFeatures, options.seededStarts, options.seed,
+                          options.fit.varianceFloor);
     model.m_starts = int(starts.size());
     double bestObjective = -std::numeric_limits<double>::infinity();
     for (std::size_t s = 0; s < starts.size(); ++s) {
@@ -172,7 +175,8 @@ Result<RegimeModel> RegimeModel::train(const RegimeFeatures &features,
         trends.push_back(model.m_hmm.mean(k, 0) * model.m_scale[0] + model.m_mean[0]);
         vols.push_back(model.m_hmm.mean(k, 1) * model.m_scale[1] + model.m_mean[1]);
     }
-    model.m_labels = labelStates(trends, vols);
+    model.m_labelThreshold = options.labelThreshold;
+    model.m_labels = labelStates(trends, vols, options.trendWindow, options.labelThreshold);
     const std::vector<double> smoothed = model.m_hmm.smooth(x);
     model.m_occupancy.assign(std::size_t(options.states), 0.0);
     for (std::size_t i = 0; i < smoothed.size(); ++i)
@@ -244,9 +248,11 @@ QJsonObject RegimeModel::toJson() const
         {QStringLiteral("hmm"), m_hmm.toJson()},
         {QStringLiteral("state_labels"), labels},
         {QStringLiteral("labelling_rule"),
-         QStringLiteral("highest-volatility state = volatile (if volatilities differ by more "
-                        "than 10%); of the rest, highest trend = bull if positive, lowest = "
-                        "bear if negative, others neutral")},
+         QStringLiteral("t = trend / (volatility / sqrt(trend window)); the most volatile state "
+                        "is volatile if |t| < threshold (and volatilities differ by more than "
+                        "10%); otherwise bull if t > threshold, bear if t < -threshold, else "
+                        "neutral")},
+        {QStringLiteral("label_threshold"), m_labelThreshold},
         {QStringLiteral("confidence"),
          QStringLiteral("filtered (forward) posterior probability at the latest day")},
     };
@@ -264,6 +270,7 @@ std::optional<RegimeModel> RegimeModel::fromJson(const QJsonObject &configuratio
     model.m_trendWindow = configuration.value(QStringLiteral("trend_window_days")).toInt();
     model.m_volatilityWindow =
         configuration.value(QStringLiteral("volatility_window_days")).toInt();
+    model.m_labelThreshold = configuration.value(QStringLiteral("label_threshold")).toDouble(0.25);
     if (model.m_trendWindow < 1 || model.m_volatilityWindow < 2)
         return std::nullopt;
     const QJsonObject standardisation =

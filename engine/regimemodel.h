@@ -26,6 +26,8 @@ struct RegimeModelOptions
     //! k-means++ starts on top of the 2 x 2 quantile starts (see GaussianHmm::initialisations).
     int seededStarts = 6;
     quint64 seed = 20240601;
+    //! t-statistic a state's trend must pass to be bull or bear (see labelStates()).
+    double labelThreshold = 0.25;
     HmmFitOptions fit;
 };
 
@@ -64,16 +66,22 @@ struct RegimeDecoding
 
 /**
  * Labels fitted states from their emission means (trend: mean daily log return; volatility: mean
- * log daily volatility):
- *  1. With 4 or more states, the state with the highest volatility is "volatile", unless every
- *     state's typical volatility is within 10% of every other's (no volatility structure, e.g.
- *     constant prices), in which case no state is.
- *  2. Of the remaining states, the highest trend is "bull" if that trend is positive, the lowest
- *     "bear" if negative; every other state, and a bull/bear candidate with the wrong sign, is
- *     "neutral". Ties go to the lower state index, so the labelling is deterministic.
+ * log daily volatility). A state's trend is judged by its t-statistic over the trend window,
+ * t = trend / (volatility / sqrt(trendWindow)): the evidence of drift a window of that state
+ * would carry, so a drift counts for more in a calm state than in a wild one.
+ *  1. With 4 or more states, the state with the highest volatility is "volatile" if its |t| is
+ *     below `threshold` (turbulence without a direction); a directional one (a crash, a melt-up)
+ *     is labelled by its trend like the others. No state is volatile when all volatilities lie
+ *     within 10% of each other (no volatility structure, e.g. constant prices).
+ *  2. Every other state is "bull" if t > threshold, "bear" if t < -threshold, else "neutral".
+ *
+ * This departs from ranking the states (highest trend bull, lowest bear): ranking forces a bull
+ * and a bear state onto any history, even one that only rose, and on simulated markets it
+ * agreed clearly less with the true regimes (held-out seeds; see tst_macro).
  */
 std::vector<Regime> labelStates(std::span<const double> trendMeans,
-                                std::span<const double> volatilityMeans);
+                                std::span<const double> volatilityMeans, int trendWindow,
+                                double threshold);
 
 /**
  * The trained market regime model: a Gaussian HMM on standardised (trend, log volatility)
@@ -116,6 +124,7 @@ private:
     std::vector<Regime> m_labels;
     int m_trendWindow = 30;
     int m_volatilityWindow = 14;
+    double m_labelThreshold = 0.25;
     // Fit summary (not part of the stored parameters' meaning, kept for metrics()).
     double m_logLikelihood = 0.0;
     int m_observations = 0;

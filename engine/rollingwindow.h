@@ -54,47 +54,176 @@ void forEachRun(std::initializer_list<const double *> inputs, std::size_t count,
         fillNaN(out + pos, count - pos);
 }
 
+/**
+ * Verifies the inputs block by block as a kernel reaches them, while the block is about to be
+ * read anyway (no separate pass over memory); a disabled check passes everything (inputs known
+ * to be finite).
+ */
+class BlockCheck
+{
+public:
+    BlockCheck(std::initializer_list<const double *> inputs, bool enabled)
+        : m_enabled(enabled)
+    {
+        for (const double *in : inputs) {
+            if (m_count < 3)
+                m_inputs[m_count++] = in;
+        }
+    }
+    bool operator()(std::size_t from, std::size_t to) const
+    {
+        if (!m_enabled || to <= from)
+            return true;
+        for (int i = 0; i < m_count; ++i) {
+            if (!allFinite(m_inputs[i] + from, to - from))
+                return false;
+        }
+        return true;
+    }
+
+private:
+    const double *m_inputs[3] = {};
+    int m_count = 0;
+    bool m_enabled = true;
+};
+
+//! Bars a kernel processes between two block checks.
+inline constexpr std::size_t kCheckBlock = 2048;
+
+/**
+ * The fast path of every indicator: kernel(offset, length, check) over the whole series with
+ * checks enabled; if it reports a non-finite input (returns false), the series is recomputed
+ * run by run with forEachRun().
+ */
+template<typename Kernel>
+void computeWithGaps(std::initializer_list<const double *> inputs, std::size_t count,
+                     std::initializer_list<double *> outputs, Kernel &&kernel,
+                     bool positive = false)
+{
+    if (!positive && kernel(std::size_t(0), count, BlockCheck(inputs, true)))
+        return;
+    forEachRun(
+        inputs, count, outputs,
+        [&](std::size_t off, std::size_t len) {
+            kernel(off, len, BlockCheck({}, false));
+        },
+        positive);
+}
+
 //! Outputs between two exact re-summations of a rolling window: bounds the rounding drift of
 //! the running sums independently of the series length, at a cost of window/kResumEvery adds.
 inline constexpr std::size_t kResumEvery = 2048;
 
 /**
+ * Runs the first-order recurrence v = a*v + x[i], writing each v to out[i] (out may be x);
+ * returns the last v. Four bars per step of the dependency chain: v[i+3] comes from v[i-1]
+ * with one multiply-add (coefficients a^2..a^4, partial sums by Horner off the chain), so the
+ * chain's latency no longer bounds the speed. Rounding differs from the one-step form by a few
+ * units in the last place; for |a| < 1 the difference does not grow.
+ */
+inline double linearRecurrence(double v, double a, const double *x, double *out,
+                               std::size_t count)
+{
+    const double a2 = a * a;
+    const double a3 = a2 * a;
+    const double a4 = a2 * a2;
+    std::size_t i = 0;
+    for (; i + 4 <= count; i += 4) {
+        const double x0 = x[i], x1 = x[i + 1], x2 = x[i + 2], x3 = x[i + 3];
+        const double y1 = a * x0 + x1;
+        const double y2 = a * y1 + x2;
+        const double y3 = a * y2 + x3;
+        out[i] = a * v + x0;
+        out[i + 1] = a2 * v + y1;
+        out[i + 2] = a3 * v + y2;
+        v = a4 * v + y3;
+        out[i + 3] = v;
+    }
+    for (; i < count; ++i) {
+        v = a * v + x[i];
+        out[i] = v;
+    }
+    return v;
+}
+
+/**
  * Rolling sums over `window` values of a finite series: sum[t] = x[t-window+1] + ... + x[t]
  * for t in [window-1, count). The running sum restarts from an exact sum every kResumEvery
- * outputs. After each block of outputs [b, e), finish(b, e) may turn the sums into final values
+ * outputs; within that, four quarters run side by side so their additions overlap. Before each
+ * block check(from, to) vets the inputs it is about to read (false stops everything and is
+ * returned); after it, finish(b, e) may turn the sums of outputs [b, e) into final values
  * while they are in cache.
  */
 template<typename Finish>
-void rollingSums(const double *x, std::size_t count, std::size_t window, double *sum,
-                 Finish &&finish)
+bool rollingSums(const double *x, std::size_t count, std::size_t window, double *sum,
+                 const BlockCheck &check, Finish &&finish)
 {
     if (window == 0 || count < window)
-        return;
+        return check(0, count);
+    const auto exactSum = [&](std::size_t end) {
+        double s = 0.0;
+        for (std::size_t i = end + 1 - window; i <= end; ++i)
+            s += x[i];
+        return s;
+    };
     for (std::size_t b = window - 1; b < count; b += kResumEvery) {
         const std::size_t e = std::min(count, b + kResumEvery);
-        double s = 0.0;
-        for (std::size_t i = b + 1 - window; i <= b; ++i)
-            s += x[i];
-        sum[b] = s;
-        for (std::size_t t = b + 1; t < e; ++t) {
-            s += x[t] - x[t - window];
-            sum[t] = s;
+        if (!check(b == window - 1 ? 0 : b, e))
+            return false;
+        const std::size_t q = (e - b) / 4;
+        if (q < 2 * window) {
+            double s = exactSum(b);
+            sum[b] = s;
+            for (std::size_t t = b + 1; t < e; ++t) {
+                s += x[t] - x[t - window];
+                sum[t] = s;
+            }
+        } else {
+            const std::size_t b1 = b + q, b2 = b + 2 * q, b3 = b + 3 * q;
+            double s0 = exactSum(b), s1 = exactSum(b1), s2 = exactSum(b2), s3 = exactSum(b3);
+            sum[b] = s0;
+            sum[b1] = s1;
+            sum[b2] = s2;
+            sum[b3] = s3;
+            for (std::size_t j = 1; j < q; ++j) {
+                s0 += x[b + j] - x[b + j - window];
+                s1 += x[b1 + j] - x[b1 + j - window];
+                s2 += x[b2 + j] - x[b2 + j - window];
+                s3 += x[b3 + j] - x[b3 + j - window];
+                sum[b + j] = s0;
+                sum[b1 + j] = s1;
+                sum[b2 + j] = s2;
+                sum[b3 + j] = s3;
+            }
+            for (std::size_t t = b3 + q; t < e; ++t) {
+                s3 += x[t] - x[t - window];
+                sum[t] = s3;
+            }
         }
         finish(b, e);
     }
+    return true;
 }
 
 //! Windows up to this length get their squared deviations summed exactly for every output.
 inline constexpr std::size_t kExactWindow = 64;
 
 /**
- * sq[t] = sum of (x[t-i] - mean[t])^2 over the window, for t in [b, e), recomputed from the
- * window itself: no running sum of squares, so nothing drifts or cancels, and a flat window
- * gives exactly 0 (up to the rounding of its mean). O(window) per output, vectorised across
- * outputs.
+ * For t in [b, e): turns the window sum mean[t] into the mean (sum / window) and sets sq[t] to
+ * the sum of (x[t-i] - mean[t])^2 over the window, recomputed from the window itself: no
+ * running sum of squares, so nothing drifts or cancels, and a flat window gives exactly 0 (up
+ * to the rounding of its mean). O(window) per output, vectorised across outputs.
  */
 void squaredDeviations(const double *x, std::size_t b, std::size_t e, std::size_t window,
-                       const double *mean, double *sq);
+                       double *mean, double *sq);
+
+/**
+ * Bollinger bands for outputs t in [b, e) from window sums in middle[t]: middle becomes the
+ * mean, upper/lower the mean +- deviations * population standard deviation, the deviations
+ * summed exactly as in squaredDeviations(), all in one pass over the block.
+ */
+void bollingerBands(const double *x, std::size_t b, std::size_t e, std::size_t window,
+                    double deviations, double *middle, double *upper, double *lower);
 
 /**
  * Rolling mean and sum of squared deviations from it over `window` values, for outputs t in
@@ -105,24 +234,23 @@ void squaredDeviations(const double *x, std::size_t b, std::size_t e, std::size_
  * about 1e-16 of the squared move.
  */
 template<typename Finish>
-void rollingMoments(const double *x, std::size_t count, std::size_t window, double *mean,
-                    double *sq, Finish &&finish)
+bool rollingMoments(const double *x, std::size_t count, std::size_t window, double *mean,
+                    double *sq, const BlockCheck &check, Finish &&finish)
 {
     if (window == 0 || count < window)
-        return;
+        return check(0, count);
     const double dw = double(window);
     if (window <= kExactWindow) {
-        rollingSums(x, count, window, mean, [&](std::size_t b, std::size_t e) {
-            for (std::size_t t = b; t < e; ++t)
-                mean[t] /= dw;
+        return rollingSums(x, count, window, mean, check, [&](std::size_t b, std::size_t e) {
             squaredDeviations(x, b, e, window, mean, sq);
             finish(b, e);
         });
-        return;
     }
     const double invWindow = 1.0 / dw;
     for (std::size_t b = window - 1; b < count; b += kResumEvery) {
         const std::size_t e = std::min(count, b + kResumEvery);
+        if (!check(b == window - 1 ? 0 : b, e))
+            return false;
         double s = 0.0;
         for (std::size_t i = b + 1 - window; i <= b; ++i)
             s += x[i];
@@ -154,6 +282,7 @@ void rollingMoments(const double *x, std::size_t count, std::size_t window, doub
         }
         finish(b, e);
     }
+    return true;
 }
 
 /**

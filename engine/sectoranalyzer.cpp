@@ -110,7 +110,7 @@ SectorAnalysis analyzeSectors(const DailyMarket &market, const std::vector<Asset
                               const MarketRegimeResult &regime, const SectorConfig &config)
 {
     SectorAnalysis result;
-    const qint64 now = latestBarTime(assets);
+    const qint64 now = newestBarTime(assets);
     result.rotation.analysisTime = now;
     if (market.assetCount() != int(assets.size()))
         return result; // not built from these assets: nothing can be matched safely
@@ -208,6 +208,7 @@ SectorAnalysis analyzeSectors(const DailyMarket &market, const std::vector<Asset
             {QStringLiteral("market_performance_30d"), round4(100.0 * market30.value)},
             {QStringLiteral("momentum_z7"), round4(s.now.z7)},
             {QStringLiteral("momentum_z30"), round4(s.now.z30)},
+            {QStringLiteral("momentum_blend"), round4(s.now.blend)},
             {QStringLiteral("tracking_error_30d"), round4(100.0 * s.now.trackingError)},
             {QStringLiteral("momentum_window_days"), s.now.window},
             {QStringLiteral("momentum_%1d_ago").arg(horizon), round4(s.weekAgo.score)},
@@ -222,8 +223,9 @@ SectorAnalysis analyzeSectors(const DailyMarket &market, const std::vector<Asset
 
     std::vector<std::size_t> order(result.sectors.size());
     std::iota(order.begin(), order.end(), std::size_t(0));
+    // By the unsquashed blend: it orders sectors whose scores tanh has saturated to +-1 alike.
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return result.sectors[a].momentumScore > result.sectors[b].momentumScore;
+        return series[a].now.blend > series[b].now.blend;
     });
     for (std::size_t r = 0; r < order.size(); ++r)
         result.sectors[order[r]].rank = int(r) + 1;

@@ -31,7 +31,8 @@ struct SectorConfig
  *   both ends (sum cap now / sum cap then - 1, caps at the same supply), so new listings
  *   never fake performance; equal-weighted when no member has a known supply;
  * - momentum score in [-1, 1]: see MomentumReading (risk-adjusted 7- and 30-day return of the
- *   daily cap-weighted index relative to the non-stablecoin market index); rank 1 = highest;
+ *   daily cap-weighted index relative to the non-stablecoin market index); rank 1 = highest
+ *   (ordered by the unsquashed blend, so saturated scores of +-1 still rank);
  * - top performers: the three members with the best 24h return.
  * The rotation (leading/declining, flows, probability, allocation) is analyzeRotation()'s,
  * with the risk budget taken from `regime.recommendedExposure`.

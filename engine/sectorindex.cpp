@@ -115,7 +115,8 @@ MomentumReading momentumAt(std::span<const double> excess, int day)
     r.excess30 = sum;
     r.z7 = shortSum / (r.trackingError * std::sqrt(double(shortWindow)));
     r.z30 = sum / (r.trackingError * std::sqrt(double(window)));
-    r.score = std::tanh((0.4 * r.z7 + 0.6 * r.z30) / 2.0);
+    r.blend = 0.4 * r.z7 + 0.6 * r.z30;
+    r.score = std::tanh(r.blend / 2.0);
     return r;
 }
 

@@ -37,6 +37,8 @@ struct MomentumReading
     bool full = false;
     int window = 0;
     double score = 0.0;
+    //! 0.4 z7 + 0.6 z30 before squashing: orders sectors where tanh has saturated to +-1.
+    double blend = 0.0;
     double z7 = 0.0;
     double z30 = 0.0;
     double excess7 = 0.0;  //!< summed excess log-return over 7 days

@@ -149,19 +149,25 @@ RotationEstimate estimateRotation(const std::vector<SectorSeries> &sectors, doub
         return est;
     }
     const int days = int(sectors.front().excess.size());
-    // Full-window momentum of every sector on every day (NaN where the window is short).
+    // Full-window momentum of every sector on every day (NaN where the window is short):
+    // scores for the dispersion, blends for who leads (saturated scores would tie).
     std::vector<std::vector<double>> history(sectors.size());
+    std::vector<std::vector<double>> blends(sectors.size());
     for (std::size_t s = 0; s < sectors.size(); ++s) {
         history[s].assign(std::size_t(days), kNaN);
+        blends[s].assign(std::size_t(days), kNaN);
         for (int d = 0; d < days; ++d) {
             const MomentumReading r = momentumAt(sectors[s].excess, d);
-            if (r.full)
+            if (r.full) {
                 history[s][std::size_t(d)] = r.score;
+                blends[s][std::size_t(d)] = r.blend;
+            }
         }
     }
-    auto column = [&](int d, std::vector<double> &out) {
+    auto column = [&](const std::vector<std::vector<double>> &table, int d,
+                      std::vector<double> &out) {
         out.clear();
-        for (const auto &h : history) {
+        for (const auto &h : table) {
             if (!std::isfinite(h[std::size_t(d)]))
                 return false;
             out.push_back(h[std::size_t(d)]);
@@ -176,15 +182,17 @@ RotationEstimate estimateRotation(const std::vector<SectorSeries> &sectors, doub
     };
     std::vector<Sample> samples;
     std::vector<double> now;
-    std::vector<double> later;
+    std::vector<double> leadNow;
+    std::vector<double> leadLater;
     int below = 0;
     for (int d = 0; d + config.horizonDays < days; ++d) {
-        if (!column(d, now) || !column(d + config.horizonDays, later))
+        if (!column(history, d, now) || !column(blends, d, leadNow)
+            || !column(blends, d + config.horizonDays, leadLater))
             continue;
         const double dispersion = populationStdDev(now);
         below += dispersion < dispersionNow ? 1 : 0;
         samples.push_back(
-            {std::abs(dispersion - dispersionNow), d, leaderOf(now) != leaderOf(later)});
+            {std::abs(dispersion - dispersionNow), d, leaderOf(leadNow) != leaderOf(leadLater)});
     }
     est.historyDays = int(samples.size());
     if (samples.empty())
@@ -263,7 +271,7 @@ SectorRotationResult analyzeRotation(const DailyMarket &market,
     std::vector<std::size_t> order(sectors.size());
     std::iota(order.begin(), order.end(), std::size_t(0));
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return sectors[a].now.score > sectors[b].now.score;
+        return sectors[a].now.blend > sectors[b].now.blend;
     });
     for (std::size_t i : order) {
         const MomentumReading &m = sectors[i].now;
@@ -283,12 +291,16 @@ SectorRotationResult analyzeRotation(const DailyMarket &market,
     // Rotation signals: leadership and momentum sign changes over the horizon, dispersion.
     std::vector<double> current;
     std::vector<double> before;
+    std::vector<double> currentBlend;
+    std::vector<double> beforeBlend;
     for (const SectorSeries &s : sectors) {
         current.push_back(s.now.valid ? s.now.score : 0.0);
         before.push_back(s.weekAgo.valid ? s.weekAgo.score : 0.0);
+        currentBlend.push_back(s.now.valid ? s.now.blend : 0.0);
+        beforeBlend.push_back(s.weekAgo.valid ? s.weekAgo.blend : 0.0);
     }
-    const int leaderNow = leaderOf(current);
-    const int leaderBefore = leaderOf(before);
+    const int leaderNow = leaderOf(currentBlend);
+    const int leaderBefore = leaderOf(beforeBlend);
     QJsonObject changes;
     for (std::size_t i = 0; i < sectors.size(); ++i) {
         const SectorSeries &s = sectors[i];

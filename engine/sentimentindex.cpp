@@ -12,8 +12,8 @@ namespace cp::engine {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-// Closes within this relative distance of their average count as "not above": a flat market
-// must not flip between above and below on rounding.
+// Closes within this relative distance of their average count as "at" it (half above, half
+// below): a flat market reads 50, and does not flip between above and below on rounding.
 constexpr double kAboveTolerance = 1e-9;
 
 double round2(double v)
@@ -70,8 +70,10 @@ SentimentIndex::SentimentIndex(const DailyMarket &market, const MarketSeries &se
     }
 
     // Volatility: returns start at day 1, so windows must not reach day 0.
-    const std::vector<double> shortVol = rollingStd(series.indexReturn, options.volatilityShortWindow);
-    const std::vector<double> longVol = rollingStd(series.indexReturn, options.volatilityLongWindow);
+    const std::vector<double> shortVol =
+        rollingStd(series.indexReturn, options.volatilityShortWindow);
+    const std::vector<double> longVol =
+        rollingStd(series.indexReturn, options.volatilityLongWindow);
     for (std::size_t d = std::size_t(std::max(options.volatilityLongWindow, 0)); d < n; ++d) {
         if (!std::isfinite(shortVol[d]) || !std::isfinite(longVol[d]))
             continue;
@@ -99,7 +101,7 @@ SentimentIndex::SentimentIndex(const DailyMarket &market, const MarketSeries &se
     // Breadth: assets above their own moving average (closes forward-filled by DailyMarket).
     if (options.breadthWindow >= 1 && int(series.stablecoin.size()) == market.assetCount()) {
         const auto w = std::size_t(options.breadthWindow);
-        std::vector<int> above(n, 0);
+        std::vector<int> halves(n, 0); // 2 per asset above its average, 1 per asset at it
         for (int a = 0; a < market.assetCount(); ++a) {
             if (series.stablecoin[std::size_t(a)])
                 continue;
@@ -111,13 +113,16 @@ SentimentIndex::SentimentIndex(const DailyMarket &market, const MarketSeries &se
                     sum += market.close(a, int(j));
                 const double mean = sum / double(w);
                 ++m_breadthAssets[d];
-                if (market.close(a, int(d)) > mean * (1.0 + kAboveTolerance))
-                    ++above[d];
+                const double close = market.close(a, int(d));
+                if (close > mean * (1.0 + kAboveTolerance))
+                    halves[d] += 2;
+                else if (close >= mean * (1.0 - kAboveTolerance))
+                    halves[d] += 1;
             }
         }
         for (std::size_t d = 0; d < n; ++d) {
             if (m_breadthAssets[d] > 0)
-                m_breadth[d] = double(above[d]) / m_breadthAssets[d];
+                m_breadth[d] = 0.5 * double(halves[d]) / m_breadthAssets[d];
         }
     }
 
@@ -140,8 +145,8 @@ std::vector<SentimentComponent> SentimentIndex::components(int day) const
     const auto d = std::size_t(day);
     const SentimentOptions &o = m_options;
 
-    SentimentComponent momentum{QStringLiteral("momentum"), false, m_momentum[d], 50.0,
-                                o.momentumWeight, QString()};
+    SentimentComponent momentum{QStringLiteral("momentum"), false,    m_momentum[d], 50.0,
+                                o.momentumWeight,           QString()};
     if (std::isfinite(m_momentum[d])) {
         momentum.available = true;
         momentum.score = 50.0 + 50.0 * std::tanh(m_momentum[d] / o.momentumScale);
@@ -149,8 +154,8 @@ std::vector<SentimentComponent> SentimentIndex::components(int day) const
                                    .arg(signedPercent(std::expm1(m_momentum[d])))
                                    .arg(o.momentumWindow);
     }
-    SentimentComponent volatility{QStringLiteral("volatility"), false, m_volatility[d], 50.0,
-                                  o.volatilityWeight, QString()};
+    SentimentComponent volatility{QStringLiteral("volatility"), false,    m_volatility[d], 50.0,
+                                  o.volatilityWeight,           QString()};
     if (std::isfinite(m_volatility[d])) {
         volatility.available = true;
         volatility.score = 50.0 - 50.0 * std::tanh(m_volatility[d] / std::log(1.5));
@@ -159,8 +164,8 @@ std::vector<SentimentComponent> SentimentIndex::components(int day) const
                                      .arg(std::exp(m_volatility[d]), 0, 'f', 2)
                                      .arg(o.volatilityLongWindow);
     }
-    SentimentComponent volume{QStringLiteral("volume"), false, m_volume[d], 50.0, o.volumeWeight,
-                              QString()};
+    SentimentComponent volume{QStringLiteral("volume"), false,    m_volume[d], 50.0,
+                              o.volumeWeight,           QString()};
     if (std::isfinite(m_volume[d])) {
         volume.available = true;
         volume.score = 100.0 * m_volume[d];
@@ -168,8 +173,8 @@ std::vector<SentimentComponent> SentimentIndex::components(int day) const
                                  .arg(100.0 * m_volume[d], 0, 'f', 0)
                                  .arg(o.volumeWindow);
     }
-    SentimentComponent breadth{QStringLiteral("breadth"), false, m_breadth[d], 50.0,
-                               o.breadthWeight, QString()};
+    SentimentComponent breadth{QStringLiteral("breadth"), false,    m_breadth[d], 50.0,
+                               o.breadthWeight,           QString()};
     if (std::isfinite(m_breadth[d])) {
         breadth.available = true;
         breadth.score = 100.0 * m_breadth[d];
@@ -178,16 +183,15 @@ std::vector<SentimentComponent> SentimentIndex::components(int day) const
                                   .arg(m_breadthAssets[d])
                                   .arg(o.breadthWindow);
     }
-    SentimentComponent dominance{QStringLiteral("btc_dominance"), false, m_dominance[d], 50.0,
-                                 o.dominanceWeight, QString()};
+    SentimentComponent dominance{
+        QStringLiteral("btc_dominance"), false, m_dominance[d], 50.0, o.dominanceWeight, QString()};
     if (std::isfinite(m_dominance[d])) {
         dominance.available = true;
         dominance.score = 50.0 - 50.0 * std::tanh(m_dominance[d] / o.dominanceScale);
-        dominance.description =
-            QStringLiteral("BTC dominance %1%2 pp over %3 days")
-                .arg(m_dominance[d] >= 0 ? QStringLiteral("+") : QString())
-                .arg(m_dominance[d], 0, 'f', 2)
-                .arg(o.dominanceDays);
+        dominance.description = QStringLiteral("BTC dominance %1%2 pp over %3 days")
+                                    .arg(m_dominance[d] >= 0 ? QStringLiteral("+") : QString())
+                                    .arg(m_dominance[d], 0, 'f', 2)
+                                    .arg(o.dominanceDays);
     }
     for (SentimentComponent *c : {&momentum, &volatility, &volume, &breadth, &dominance}) {
         c->score = std::clamp(c->score, 0.0, 100.0);
@@ -212,7 +216,7 @@ double SentimentIndex::index(int day) const
 
 std::vector<double> SentimentIndex::history() const
 {
-    std::vector<double> out(std::size_t(dayCount()));
+    std::vector<double> out(static_cast<std::size_t>(dayCount()));
     for (int d = 0; d < dayCount(); ++d)
         out[std::size_t(d)] = index(d);
     return out;

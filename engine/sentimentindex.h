@@ -31,7 +31,8 @@ struct SentimentOptions
     //! half); score 100 x share. Volume that comes with rises is greed, with falls panic.
     int volumeWindow = 14;
     double volumeWeight = 0.15;
-    //! Breadth: share of non-stablecoin assets closing above their own moving average; 100 x share.
+    //! Breadth: share of non-stablecoin assets closing above their own moving average (one at
+    //! its average counts half); score 100 x share.
     int breadthWindow = 30;
     double breadthWeight = 0.25;
     //! BTC dominance change in percentage points over `dominanceDays`, inverted: money fleeing
@@ -46,13 +47,14 @@ struct SentimentComponent
 {
     QString name;
     bool available = false;
-    double value = 0.0; //!< raw value in the component's own unit
+    double value = 0.0;  //!< raw value in the component's own unit
     double score = 50.0; //!< [0, 100]
     double weight = 0.0; //!< configured weight
     QString description; //!< readable, e.g. "62% of assets above their 30-day average"
 };
 
-//! "extreme fear", "fear", "neutral", "greed" or "extreme greed" (CNN's bands: <25, <45, <=55, <75).
+//! "extreme fear", "fear", "neutral", "greed" or "extreme greed" (CNN's bands: <25, <45, <=55,
+//! <75).
 QString fearGreedLabel(double index);
 
 /**

@@ -79,7 +79,7 @@ AssetAnalysis analyzeAssets(const std::vector<AssetHistory> &assets, const Daily
                             const std::vector<PendingSuggestion> &pending,
                             const AssetConfig &config)
 {
-    const qint64 now = latestBarTime(assets);
+    const qint64 now = newestBarTime(assets);
     std::vector<AssetFeatures> features;
     features.reserve(assets.size());
     for (int i = 0; i < int(assets.size()); ++i)
@@ -95,7 +95,7 @@ AssetAnalysis analyzeAssetFeatures(const std::vector<AssetHistory> &assets,
                                    const AssetConfig &config)
 {
     AssetAnalysis out;
-    const qint64 now = latestBarTime(assets);
+    const qint64 now = newestBarTime(assets);
     std::vector<SectorStanding> standing(features.size());
     for (std::size_t i = 0; i < features.size(); ++i) {
         AssetFeatures &f = features[i];

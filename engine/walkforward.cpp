@@ -61,17 +61,6 @@ std::vector<int> thin(const std::vector<int> &rows, int cap, int *strideOut = nu
     return out;
 }
 
-double brierOn(const LogisticModel &model, const WalkForwardData &data,
-               const std::vector<int> &rows)
-{
-    double sum = 0.0;
-    for (int r : rows) {
-        const double d = model.predict(data.row(r)) - data.label[std::size_t(r)];
-        sum += d * d;
-    }
-    return rows.empty() ? 0.0 : sum / double(rows.size());
-}
-
 // Chooses the L2 penalty by a purged time split of the known rows (see WalkForwardOptions).
 double selectPenalty(const WalkForwardData &data, const WalkForwardOptions &options,
                      const std::vector<int> &known, std::vector<double> &scores)
@@ -101,8 +90,12 @@ double selectPenalty(const WalkForwardData &data, const WalkForwardOptions &opti
     std::vector<double> grid = options.l2Grid;
     std::sort(grid.begin(), grid.end(), std::greater<>());
     LogisticModel previous;
-    double best = options.fit.l2, bestScore = std::numeric_limits<double>::infinity();
-    std::vector<std::pair<double, double>> scored;
+    struct Scored
+    {
+        double l2, mean, se;
+    };
+    std::vector<Scored> scored;
+    std::vector<double> errors(validation.size());
     for (double l2 : grid) {
         LogisticModel model;
         LogisticModel::FitOptions fit = options.fit;
@@ -110,20 +103,41 @@ double selectPenalty(const WalkForwardData &data, const WalkForwardOptions &opti
         if (!model.fit(data.features, data.label, data.featureCount, fit, inner,
                        previous.isFitted() ? &previous : nullptr))
             continue;
-        const double score = brierOn(model, data, validation);
-        scored.emplace_back(l2, score);
-        if (score < bestScore - 1e-12) {
-            bestScore = score;
-            best = l2;
+        double sum = 0.0, sumSquares = 0.0;
+        for (std::size_t k = 0; k < validation.size(); ++k) {
+            const int r = validation[k];
+            const double d = model.predict(data.row(r)) - data.label[std::size_t(r)];
+            errors[k] = d * d;
+            sum += errors[k];
         }
+        const double mean = sum / double(validation.size());
+        for (double e : errors)
+            sumSquares += (e - mean) * (e - mean);
+        const double se = std::sqrt(sumSquares / double(validation.size() - 1)) /
+                          std::sqrt(double(validation.size()));
+        scored.push_back({l2, mean, se});
         previous = std::move(model);
     }
+    if (scored.empty())
+        return options.fit.l2;
+    // The one-standard-error rule: the strongest penalty whose held-out Brier is within one
+    // standard error of the best. A noisy split then does not talk us into a flexible model.
+    const Scored *best = &scored.front();
+    for (const Scored &c : scored)
+        if (c.mean < best->mean)
+            best = &c;
+    double chosen = best->l2;
+    for (const Scored &c : scored) // strongest first
+        if (c.mean <= best->mean + best->se) {
+            chosen = c.l2;
+            break;
+        }
     scores.clear();
     for (double l2 : options.l2Grid)
-        for (const auto &[value, score] : scored)
-            if (value == l2)
-                scores.push_back(score);
-    return best;
+        for (const Scored &c : scored)
+            if (c.l2 == l2)
+                scores.push_back(c.mean);
+    return chosen;
 }
 
 // Platt on earlier out-of-sample predictions, kept only if it helps on the newest third.

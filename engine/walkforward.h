@@ -48,7 +48,9 @@ struct WalkForwardOptions
     /**
      * The L2 penalty is chosen per fit from this grid by a time split of the known labels: fit
      * on labels known before the newest quarter of decisions began, score the Brier on that
-     * quarter, keep the best (ties: the stronger penalty). With too few labels for that split
+     * quarter and keep the strongest penalty within one standard error of the best score (the
+     * one-standard-error rule: prefer the simpler model unless the data clearly say otherwise).
+     * With too few labels for that split
      * the largest value is used (too little evidence: stay near the base rate). Empty: always
      * use fit.l2.
      */

@@ -25,28 +25,28 @@ using RouteHandler = std::function<ApiResponse(RequestContext &context)>;
 /** One endpoint: what it matches, who may call it, how it is validated, documented and run. */
 struct Route
 {
-    QString method;
+    QString method{};
     //! "/api/v1/layer2/sectors/{sector_id}"; placeholders ending in "id" match digits only.
-    QString pattern;
+    QString pattern{};
     Access access = Access::User;
-    QString tag;
-    QString summary;
-    QList<ParamSpec> query;
-    QList<ParamSpec> body;
+    QString tag{};
+    QString summary{};
+    QList<ParamSpec> query{};
+    QList<ParamSpec> body{};
     int successStatus = 200;
     /**
      * Tables the response is read from. When set, the serialised answer is kept and served
      * from memory until one of them changes (or a short age limit passes), so repeated reads
      * cost no query.
      */
-    QStringList cacheTables;
+    QStringList cacheTables{};
     //! Runs on the server thread (no database, e.g. the OpenAPI document).
     bool runInline = false;
     //! A WebSocket channel: documented here, served by the WebSocket hub.
     bool webSocket = false;
-    RouteHandler handler;
+    RouteHandler handler{};
 
-    QStringList segments;
+    QStringList segments{};
 };
 
 /** The result of matching a request against the route table. */

@@ -187,6 +187,11 @@ QString lengthNote(const ParamSpec &spec)
                : QStringLiteral(" (at most %1 characters)").arg(spec.maxLength);
 }
 
+QString problem(const ParamSpec &spec)
+{
+    return typeSentence(spec).chopped(1) + lengthNote(spec) + QLatin1Char('.');
+}
+
 } // namespace
 
 namespace ParamValidator {
@@ -205,8 +210,7 @@ Validated validateQuery(const QList<ParamSpec> &specs, const QUrlQuery &query)
         const QString text = query.queryItemValue(spec.name, QUrl::FullyDecoded);
         const std::optional<QVariant> value = fromText(spec, text);
         if (!value)
-            result.fieldErrors.insert(spec.name, typeSentence(spec).chopped(1) + lengthNote(spec)
-                                                     + QLatin1Char('.'));
+            result.fieldErrors.insert(spec.name, problem(spec));
         else
             result.values.insert(spec.name, *value);
     }
@@ -246,8 +250,7 @@ Validated validateBody(const QList<ParamSpec> &specs, const QByteArray &body)
         }
         const std::optional<QJsonValue> value = checkJson(spec, object.value(spec.name));
         if (!value)
-            result.fieldErrors.insert(spec.name, typeSentence(spec).chopped(1) + lengthNote(spec)
-                                                     + QLatin1Char('.'));
+            result.fieldErrors.insert(spec.name, problem(spec));
         else
             result.body.insert(spec.name, *value);
     }

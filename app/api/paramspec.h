@@ -28,16 +28,16 @@ enum class ParamType {
  */
 struct ParamSpec
 {
-    QString name;
+    QString name{};
     ParamType type = ParamType::String;
-    QString description;
+    QString description{};
     bool required = false;
-    std::optional<double> minimum;
-    std::optional<double> maximum;
+    std::optional<double> minimum{};
+    std::optional<double> maximum{};
     //! Allowed values of a String.
-    QStringList choices;
+    QStringList choices{};
     //! Used when the parameter is absent (queries only).
-    QVariant defaultValue;
+    QVariant defaultValue{};
     //! Above `maximum` the value is lowered to it instead of refused (list `limit`s).
     bool capAtMaximum = false;
     //! Longest String / IntegerList accepted (0: no limit beyond the body size).

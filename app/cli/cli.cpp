@@ -21,11 +21,22 @@ struct Command
 const std::map<QString, Command> &commands()
 {
     static const std::map<QString, Command> table{
+        {QStringLiteral("evaluate"),
+         {"evaluate                  realise due predictions and close finished signals",
+          runEvaluate}},
         {QStringLiteral("init"), {"init                      create or migrate the schema", runInit}},
+        {QStringLiteral("analyze"),
+         {"analyze [--layers 1,2,3,4] [--no-predictions]\n"
+          "                          run the engine, write the results in one transaction",
+          runAnalyze}},
         {QStringLiteral("demo"),
          {"demo [--assets N] [--days D] [--interval 1h|1d] [--seed S]\n"
           "                          write simulated market history",
           runDemo}},
+        {QStringLiteral("serve"),
+         {"serve [--host H] [--port P] [--tls-cert F --tls-key F] [--workers N]\n"
+          "                          serve the REST + WebSocket API (127.0.0.1:8000)",
+          runServe}},
         {QStringLiteral("status"),
          {"status                    schema version and what the database holds", runStatus}},
         {QStringLiteral("user"),

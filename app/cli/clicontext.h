@@ -52,5 +52,8 @@ int runInit(CliContext &context);
 int runDemo(CliContext &context);
 int runUser(CliContext &context);
 int runStatus(CliContext &context);
+int runAnalyze(CliContext &context);
+int runEvaluate(CliContext &context);
+int runServe(CliContext &context);
 
 } // namespace cp::app::cli

@@ -102,4 +102,42 @@ Status execQuery(QSqlQuery &query, const QString &what)
         QStringLiteral("Could not read %1: %2").arg(what, query.lastError().text()));
 }
 
+namespace {
+Result<QSqlQuery> run(QSqlDatabase db, const JsonRowMapper &mapper, const QString &rest,
+                      const QVariantList &binds, const QString &what)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(QStringLiteral("SELECT ") + mapper.selectList() + QLatin1Char(' ') + rest))
+        return Result<QSqlQuery>::failure(
+            QStringLiteral("Could not read %1: %2").arg(what, query.lastError().text()));
+    for (const QVariant &value : binds)
+        query.addBindValue(value);
+    if (const Status s = execQuery(query, what); !s)
+        return Result<QSqlQuery>::failure(s.error());
+    return query;
+}
+} // namespace
+
+Result<QJsonArray> selectRows(QSqlDatabase db, const JsonRowMapper &mapper, const QString &rest,
+                              const QVariantList &binds, const QString &what)
+{
+    Result<QSqlQuery> query = run(db, mapper, rest, binds, what);
+    if (!query)
+        return Result<QJsonArray>::failure(query.error());
+    return mapper.all(*query);
+}
+
+Result<std::optional<QJsonObject>> selectRow(QSqlDatabase db, const JsonRowMapper &mapper,
+                                             const QString &rest, const QVariantList &binds,
+                                             const QString &what)
+{
+    Result<QSqlQuery> query = run(db, mapper, rest, binds, what);
+    if (!query)
+        return Result<std::optional<QJsonObject>>::failure(query.error());
+    if (!query->next())
+        return std::optional<QJsonObject>();
+    return std::optional<QJsonObject>(mapper.row(*query));
+}
+
 } // namespace cp::models

@@ -5,7 +5,11 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
+#include <QSqlDatabase>
+#include <QVariantList>
 #include <QString>
+
+#include <optional>
 
 class QSqlQuery;
 
@@ -60,5 +64,13 @@ private:
 
 //! Runs a prepared query with the given bound values; the error names `what` on failure.
 Status execQuery(QSqlQuery &query, const QString &what);
+
+//! "SELECT <mapper's list> <rest>" with `binds`: every row as JSON.
+Result<QJsonArray> selectRows(QSqlDatabase db, const JsonRowMapper &mapper, const QString &rest,
+                              const QVariantList &binds, const QString &what);
+//! The same for at most one row (add ORDER BY ... LIMIT 1 to `rest`).
+Result<std::optional<QJsonObject>> selectRow(QSqlDatabase db, const JsonRowMapper &mapper,
+                                             const QString &rest, const QVariantList &binds,
+                                             const QString &what);
 
 } // namespace cp::models

@@ -58,7 +58,8 @@ LayerCard macroCard(const OverviewSnapshot &s)
     card.name = QStringLiteral("Macro");
     card.status = regimeStatus(s.regime->regime);
     card.confidence = std::clamp(s.regime->confidence, 0.0, 1.0);
-    const QString percent = QString::number(std::lround(card.confidence * 100.0)) + QLatin1Char('%');
+    const QString percent =
+        QString::number(std::lround(card.confidence * 100.0)) + QLatin1Char('%');
     card.keyMetric = capitalised(s.regime->regime) + QLatin1Char(' ') + percent;
     card.displayMetric = displayLabel(s.regime->regime) + QLatin1Char(' ') + percent;
     card.indicatorDots = dotsFor(card.confidence);
@@ -88,14 +89,13 @@ LayerCard sectorCard(const OverviewSnapshot &s)
         }
     }
     if (!lead && !s.sectors.empty())
-        lead = &*std::max_element(s.sectors.begin(), s.sectors.end(),
-                                  [](const SectorReading &a, const SectorReading &b) {
-                                      return a.momentum < b.momentum;
-                                  });
+        lead = &*std::max_element(
+            s.sectors.begin(), s.sectors.end(),
+            [](const SectorReading &a, const SectorReading &b) { return a.momentum < b.momentum; });
     if (lead) {
         const long whole = std::lround(lead->performance7d);
-        const QString change = (whole >= 0 ? QStringLiteral("+") : QString())
-                               + QString::number(whole) + QLatin1Char('%');
+        const QString change = (whole >= 0 ? QStringLiteral("+") : QString()) +
+                               QString::number(whole) + QLatin1Char('%');
         card.keyMetric = lead->name + change;
         card.displayMetric = lead->name + QLatin1Char(' ') + change;
     } else {
@@ -114,9 +114,8 @@ LayerCard assetCard(const OverviewSnapshot &s)
     card.layer = 3;
     card.name = QStringLiteral("Assets");
     card.status = tiered > 0 ? QStringLiteral("active") : QStringLiteral("awaiting_review");
-    card.confidence = s.pendingSuggestions > 0
-                          ? std::clamp(s.meanSuggestionConfidence, 0.0, 1.0)
-                          : 0.0;
+    card.confidence =
+        s.pendingSuggestions > 0 ? std::clamp(s.meanSuggestionConfidence, 0.0, 1.0) : 0.0;
     card.indicatorDots = dotsFor(card.confidence);
     if (tiered > 0) {
         card.keyMetric = QStringLiteral("%1 Active").arg(tiered);

@@ -29,8 +29,8 @@ struct LayerCard
  *   with the highest momentum) with its 7-day performance rounded to whole percent.
  * - Assets: active when tier 1 or tier 2 holds assets, awaiting_review when only suggestions are
  *   pending, idle otherwise; confidence = mean confidence of pending suggestions; "15 Active".
- * - Timing: signals_ready with active signals, waiting otherwise; confidence = their mean; "5 Signals".
- * A layer without data has status no_data, confidence 0 and no dots. indicator_dots is
+ * - Timing: signals_ready with active signals, waiting otherwise; confidence = their mean; "5
+ * Signals". A layer without data has status no_data, confidence 0 and no dots. indicator_dots is
  * floor(confidence x 5): five dots for certainty, none below 20%.
  */
 std::vector<LayerCard> layerCards(const OverviewSnapshot &snapshot);

@@ -23,15 +23,14 @@ QString dailyMarketSql(Dialect dialect)
     const QString midnight = dialect == Dialect::SQLite
                                  ? QStringLiteral("substr(p.timestamp, 12, 8) = '00:00:00'")
                                  : QStringLiteral("p.timestamp = date_trunc('day', p.timestamp)");
-    return QStringLiteral(
-               "SELECT p.timestamp, SUM(p.market_cap),"
-               " SUM(CASE WHEN c.symbol = 'BTC' THEN p.market_cap ELSE 0 END),"
-               " SUM(CASE WHEN c.symbol = 'ETH' THEN p.market_cap ELSE 0 END),"
-               " SUM(CASE WHEN s.name = 'Stablecoins' THEN p.market_cap ELSE 0 END)"
-               " FROM price_data p JOIN cryptocurrencies c ON c.id = p.crypto_id"
-               " LEFT JOIN crypto_sectors s ON s.id = c.sector_id"
-               " WHERE p.market_cap IS NOT NULL AND ")
-           + midnight + QStringLiteral(" GROUP BY p.timestamp ORDER BY p.timestamp");
+    return QStringLiteral("SELECT p.timestamp, SUM(p.market_cap),"
+                          " SUM(CASE WHEN c.symbol = 'BTC' THEN p.market_cap ELSE 0 END),"
+                          " SUM(CASE WHEN c.symbol = 'ETH' THEN p.market_cap ELSE 0 END),"
+                          " SUM(CASE WHEN s.name = 'Stablecoins' THEN p.market_cap ELSE 0 END)"
+                          " FROM price_data p JOIN cryptocurrencies c ON c.id = p.crypto_id"
+                          " LEFT JOIN crypto_sectors s ON s.id = c.sector_id"
+                          " WHERE p.market_cap IS NOT NULL AND ") +
+           midnight + QStringLiteral(" GROUP BY p.timestamp ORDER BY p.timestamp");
 }
 
 } // namespace
@@ -68,8 +67,8 @@ Result<MarketHistory> loadMarketHistory(QSqlDatabase db)
             day.btcDominance = 100.0 * query.value(2).toDouble() / day.totalMarketCap;
             day.ethDominance = 100.0 * query.value(3).toDouble() / day.totalMarketCap;
             day.stablecoinDominance = 100.0 * query.value(4).toDouble() / day.totalMarketCap;
-            day.altDominance = std::max(
-                0.0, 100.0 - day.btcDominance - day.ethDominance - day.stablecoinDominance);
+            day.altDominance = std::max(0.0, 100.0 - day.btcDominance - day.ethDominance -
+                                                 day.stablecoinDominance);
         }
         history.days.push_back(day);
     }

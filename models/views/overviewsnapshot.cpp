@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -30,7 +31,8 @@ class Reader
 public:
     explicit Reader(QSqlDatabase db)
         : m_db(std::move(db))
-    {}
+    {
+    }
 
     //! Runs `sql`; `row` is called for each row. False after any failure.
     template<typename Row>
@@ -130,11 +132,11 @@ Result<OverviewSnapshot> loadOverviewSnapshot(QSqlDatabase db)
                     s.decliningSectors = stringList(q.value(2));
                 });
     reader.each(QStringLiteral("SELECT watchlist_tier, COUNT(*) FROM cryptocurrencies"
-                               " WHERE is_active = 1 AND watchlist_tier <> 'none'"
+                               " WHERE is_active = TRUE AND watchlist_tier <> 'none'"
                                " GROUP BY watchlist_tier"),
                 [&](const QSqlQuery &q) {
                     (q.value(0).toString() == QLatin1String("tier1") ? s.tier1Assets
-                                                                      : s.tier2Assets) =
+                                                                     : s.tier2Assets) =
                         q.value(1).toInt();
                 });
     reader.each(QStringLiteral("SELECT COUNT(*), AVG(confidence_score), MAX(suggested_at)"
@@ -158,8 +160,8 @@ Result<OverviewSnapshot> loadOverviewSnapshot(QSqlDatabase db)
 Result<QDateTime> loadLastAnalysisTime(QSqlDatabase db)
 {
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("SELECT MAX(analysis_time) FROM market_regime_analysis"))
-        || !query.next())
+    if (!query.exec(QStringLiteral("SELECT MAX(analysis_time) FROM market_regime_analysis")) ||
+        !query.next())
         return Result<QDateTime>::failure(
             QStringLiteral("Could not read the last analysis time: %1")
                 .arg(query.lastError().text()));

@@ -51,7 +51,7 @@ struct SectorReading
 struct OverviewSnapshot
 {
     std::optional<RegimeReading> regime;
-    std::optional<double> fearGreedIndex; //!< [0, 100]
+    std::optional<double> fearGreedIndex;     //!< [0, 100]
     std::optional<double> compositeSentiment; //!< [-1, 1]
     std::optional<DominanceReading> dominance;
     std::vector<SectorReading> sectors;

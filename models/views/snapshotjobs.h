@@ -6,8 +6,8 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
-#include <QThreadPool>
 #include <QtConcurrentRun>
+#include <QThreadPool>
 
 #include <memory>
 

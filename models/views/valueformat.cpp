@@ -60,8 +60,8 @@ QString formatMoney(double dollars, const QLocale &locale)
     const double magnitude = std::abs(dollars);
     for (const Scale &scale : scales) {
         if (magnitude >= scale.factor)
-            return sign + QLatin1Char('$') + locale.toString(magnitude / scale.factor, 'f', 2)
-                   + QLatin1String(scale.suffix);
+            return sign + QLatin1Char('$') + locale.toString(magnitude / scale.factor, 'f', 2) +
+                   QLatin1String(scale.suffix);
     }
     return sign + QLatin1Char('$') + locale.toString(magnitude, 'f', 2);
 }

@@ -45,7 +45,7 @@ inline AssetHistory dailyAsset(int id, const QString &symbol, int sectorId, cons
 /** Prices from daily log-returns: p(0) = start, p(d) = p(d-1) * exp(r(d)). */
 inline std::vector<double> pricePath(double start, int days, auto &&logReturn)
 {
-    std::vector<double> p(std::size_t(days));
+    std::vector<double> p(static_cast<std::size_t>(days));
     double price = start;
     for (int d = 0; d < days; ++d) {
         if (d > 0)

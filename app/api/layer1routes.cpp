@@ -1,0 +1,11 @@
+#include "apirouter.h"
+#include "routes.h"
+
+namespace cp::app::api {
+
+void addLayer1Routes(ApiRouter &router)
+{
+    Q_UNUSED(router);
+}
+
+} // namespace cp::app::api

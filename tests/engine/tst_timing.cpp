@@ -1,0 +1,604 @@
+#include "timingtestdata.h"
+
+#include <engine/calibration.h>
+#include <engine/indicators.h>
+#include <engine/logisticmodel.h>
+#include <engine/random.h>
+#include <engine/signalgenerator.h>
+#include <engine/timinganalyzer.h>
+#include <engine/tradeoutcome.h>
+#include <engine/walkforward.h>
+
+#include <QJsonArray>
+#include <QTest>
+
+#include <cmath>
+#include <limits>
+#include <set>
+
+using namespace cp::engine;
+using namespace timingtest;
+
+Q_DECLARE_METATYPE(cp::engine::SignalType)
+Q_DECLARE_METATYPE(cp::engine::TradeOutcome)
+Q_DECLARE_METATYPE(cp::engine::Regime)
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Walk-forward rows with P(y = 1) = sigmoid(b0 + b . x), x standard normal; row i decided at i.
+WalkForwardData logisticRows(int n, int delay, quint64 seed, std::vector<double> *truth = nullptr)
+{
+    Random rng(seed);
+    WalkForwardData d;
+    d.featureCount = 3;
+    for (int i = 0; i < n; ++i) {
+        const double x[3] = {rng.normal(), rng.normal(), rng.normal()};
+        const double p = 1.0 / (1.0 + std::exp(-(-0.4 + 1.2 * x[0] - 0.8 * x[1])));
+        if (truth)
+            truth->push_back(p);
+        d.add(x, i, i + delay, rng.uniform() < p ? 1.0 : 0.0);
+    }
+    return d;
+}
+
+} // namespace
+
+class tst_Timing : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void logisticRecoversKnownCoefficients();
+    void logisticNeedsBothClasses();
+    void tradeGeometry_data();
+    void tradeGeometry();
+    void outcomeLabelling_data();
+    void outcomeLabelling();
+    void calibrationArithmetic();
+    void plattUndoesKnownOverconfidence();
+    void walkForwardNeverTrainsOnUnknownLabels();
+    void walkForwardKnownCountsMatchNaive();
+    void walkForwardCalibratedOnSimulatedProbabilities();
+    void generatorFollowsItsRules();
+    void badInputGivesReasonsNotSignals();
+    void signalCarriesTheWhyChain();
+    void positionCap_data();
+    void positionCap();
+};
+
+void tst_Timing::logisticRecoversKnownCoefficients()
+{
+    // Different feature scales: the raw-scale coefficients must come back after standardising.
+    Random rng(11);
+    const int n = 50000;
+    const double b0 = -0.5, b[3] = {0.8, -0.1, 1.5};
+    std::vector<double> x, y;
+    for (int i = 0; i < n; ++i) {
+        const double r[3] = {rng.normal(), 5.0 + 10.0 * rng.normal(), rng.uniform()};
+        const double p = 1.0 / (1.0 + std::exp(-(b0 + b[0] * r[0] + b[1] * r[1] + b[2] * r[2])));
+        x.insert(x.end(), r, r + 3);
+        y.push_back(rng.uniform() < p ? 1.0 : 0.0);
+    }
+    LogisticModel m;
+    LogisticModel::FitOptions options;
+    options.l2 = 1e-6;
+    QVERIFY(m.fit(x, y, 3, options));
+    QVERIFY(m.converged());
+    const std::vector<double> raw = m.rawCoefficients();
+    // Tolerances are about four standard errors at n = 50000.
+    QVERIFY2(std::abs(raw[0] - 0.8) < 0.05, qPrintable(QString::number(raw[0])));
+    QVERIFY2(std::abs(raw[1] + 0.1) < 0.006, qPrintable(QString::number(raw[1])));
+    QVERIFY2(std::abs(raw[2] - 1.5) < 0.15, qPrintable(QString::number(raw[2])));
+    QVERIFY2(std::abs(m.rawIntercept() + 0.5) < 0.12,
+             qPrintable(QString::number(m.rawIntercept())));
+    // At the optimum the score equations hold: sum (y - p) x = 0 (penalty negligible).
+    double g[4] = {0, 0, 0, 0};
+    for (int i = 0; i < n; ++i) {
+        const std::span<const double> row(x.data() + 3 * i, 3);
+        const double lin = m.rawIntercept() + raw[0] * row[0] + raw[1] * row[1] + raw[2] * row[2];
+        const double p = 1.0 / (1.0 + std::exp(-lin));
+        QCOMPARE_LE(std::abs(p - m.predict(row)), 1e-12);
+        const double e = y[std::size_t(i)] - p;
+        g[0] += e;
+        for (int j = 0; j < 3; ++j)
+            g[j + 1] += e * row[std::size_t(j)];
+    }
+    for (double v : g)
+        QVERIFY2(std::abs(v) / n < 1e-6, qPrintable(QString::number(v)));
+}
+
+void tst_Timing::logisticNeedsBothClasses()
+{
+    const std::vector<double> x{1, 2, 3, 4}, y{0, 0, 0, 0};
+    LogisticModel m;
+    QVERIFY(!m.fit(x, y, 1, {}));
+    QVERIFY(!m.isFitted());
+}
+
+void tst_Timing::tradeGeometry_data()
+{
+    QTest::addColumn<SignalType>("side");
+    QTest::addColumn<double>("stop");
+    QTest::addColumn<double>("target");
+    QTest::newRow("long") << SignalType::Long << 97.0 << 105.0;
+    QTest::newRow("short") << SignalType::Short << 103.0 << 95.0;
+}
+
+void tst_Timing::tradeGeometry()
+{
+    QFETCH(SignalType, side);
+    QFETCH(double, stop);
+    QFETCH(double, target);
+    // entry 100, ATR 2, stop 1.5 ATR, target 2.5 ATR.
+    const TradeSetup s = makeTradeSetup(side, 100.0, 2.0, 1.5, 2.5);
+    QCOMPARE(s.entry, 100.0);
+    QCOMPARE(s.stop, stop);
+    QCOMPARE(s.target, target);
+    QCOMPARE(s.riskPct(), 3.0);
+    QCOMPARE(s.rewardPct(), 5.0);
+    QCOMPARE(s.riskRewardRatio(), 2.5 / 1.5);
+}
+
+void tst_Timing::outcomeLabelling_data()
+{
+    // Entry at the close of bar 0 (100); long stop 97, target 105; short stop 103, target 95.
+    // Horizon 4 hours = the 4 bars after the entry.
+    QTest::addColumn<SignalType>("side");
+    QTest::addColumn<std::vector<Hlc>>("bars");
+    QTest::addColumn<TradeOutcome>("outcome");
+    QTest::addColumn<int>("exitBar");
+    QTest::addColumn<double>("returnPct");
+    const SignalType L = SignalType::Long, S = SignalType::Short;
+    QTest::newRow("target first") << L
+                                  << std::vector<Hlc>{{101, 99, 100},
+                                                      {105.5, 100, 104},
+                                                      {104, 96, 97}}
+                                  << TradeOutcome::TargetHit << 2 << 5.0;
+    QTest::newRow("stop first") << L << std::vector<Hlc>{{100.5, 96.9, 98}, {106, 98, 105}}
+                                << TradeOutcome::StopHit << 1 << -3.0;
+    QTest::newRow("both in one bar: stop") << L << std::vector<Hlc>{{99, 98, 98}, {106, 96, 100}}
+                                           << TradeOutcome::StopHit << 2 << -3.0;
+    QTest::newRow("neither: marked to market") << L
+                                               << std::vector<Hlc>{{101, 99, 100},
+                                                                   {104, 98, 103},
+                                                                   {104.9, 97.1, 101},
+                                                                   {103, 101, 102},
+                                                                   {110, 90, 100}}
+                                               << TradeOutcome::Expired << 4 << 2.0;
+    QTest::newRow("data ends: open")
+        << L << std::vector<Hlc>{{101, 99, 100}, {102, 98, 101}} << TradeOutcome::Open << -1 << 0.0;
+    QTest::newRow("target on the last horizon bar")
+        << L << std::vector<Hlc>{{101, 99, 100}, {101, 99, 100}, {101, 99, 100}, {105, 99, 104}}
+        << TradeOutcome::TargetHit << 4 << 5.0;
+    QTest::newRow("invalid bar skipped")
+        << L << std::vector<Hlc>{{kNaN, kNaN, kNaN}, {105, 99, 104}} << TradeOutcome::TargetHit << 2
+        << 5.0;
+    QTest::newRow("short target first") << S << std::vector<Hlc>{{101, 99, 100}, {100, 94.9, 95.5}}
+                                        << TradeOutcome::TargetHit << 2 << 5.0;
+    QTest::newRow("short stop first")
+        << S << std::vector<Hlc>{{103.2, 99, 103}} << TradeOutcome::StopHit << 1 << -3.0;
+    QTest::newRow("short expired")
+        << S << std::vector<Hlc>{{101, 99, 99}, {101, 99, 99}, {101, 99, 99}, {101, 97, 98}}
+        << TradeOutcome::Expired << 4 << 2.0;
+}
+
+void tst_Timing::outcomeLabelling()
+{
+    QFETCH(SignalType, side);
+    QFETCH(std::vector<Hlc>, bars);
+    QFETCH(TradeOutcome, outcome);
+    QFETCH(int, exitBar);
+    QFETCH(double, returnPct);
+    const qint64 t0 = 1'700'000'000;
+    const std::vector<Candle> candles = hourlyBars(t0, 100.0, bars);
+    const TradeSetup setup = makeTradeSetup(side, 100.0, 2.0, 1.5, 2.5);
+    const TradeResult r = resolveTrade(candles, 0, setup, 4 * 3600);
+    QCOMPARE(r.outcome, outcome);
+    QCOMPARE(r.exitBar, exitBar);
+    QVERIFY2(std::abs(r.returnPct - returnPct) < 1e-12, qPrintable(QString::number(r.returnPct)));
+    if (outcome != TradeOutcome::Open) {
+        QCOMPARE(r.resolvedAt, t0 + 3600 * exitBar);
+        QCOMPARE(r.barsHeld, exitBar);
+    }
+}
+
+void tst_Timing::calibrationArithmetic()
+{
+    const std::vector<double> p{0.1, 0.1, 0.9, 0.9}, y{0, 1, 1, 1};
+    const CalibrationReport r = calibrationReport(p, y, 10);
+    QCOMPARE(r.count, 4);
+    QVERIFY(std::abs(r.brier - (0.01 + 0.81 + 0.01 + 0.01) / 4) < 1e-15);
+    QCOMPARE(r.baseRate, 0.75);
+    QCOMPARE(r.baseRateBrier, 0.1875);
+    QVERIFY(!r.beatsBaseRate()); // 0.21 > 0.1875
+    QCOMPARE(r.bins[1].count, 2);
+    QCOMPARE(r.bins[1].observedRate, 0.5);
+    QCOMPARE(r.bins[9].count, 2);
+    QCOMPARE(r.bins[9].observedRate, 1.0);
+    QVERIFY(std::abs(r.expectedCalibrationError - (2 * 0.4 + 2 * 0.1) / 4) < 1e-15);
+}
+
+void tst_Timing::plattUndoesKnownOverconfidence()
+{
+    // Stated logits are twice the true ones: Platt must find slope 1/2 and offset 0.
+    Random rng(5);
+    std::vector<double> stated, y;
+    for (int i = 0; i < 40000; ++i) {
+        const double z = rng.normal(0.0, 1.5);
+        stated.push_back(1.0 / (1.0 + std::exp(-2.0 * z)));
+        y.push_back(rng.uniform() < 1.0 / (1.0 + std::exp(-z)) ? 1.0 : 0.0);
+    }
+    PlattScaling platt;
+    QVERIFY(platt.fit(stated, y));
+    QVERIFY2(std::abs(platt.slope() - 0.5) < 0.03, qPrintable(QString::number(platt.slope())));
+    QVERIFY2(std::abs(platt.offset()) < 0.05, qPrintable(QString::number(platt.offset())));
+}
+
+void tst_Timing::walkForwardNeverTrainsOnUnknownLabels()
+{
+    // Labels take 1500 rows to become known. Early rows are pure noise; from row 600 on, the
+    // label is exactly x > 0. When fold 1 starts (row 2000) only rows 0..500 are known: an honest
+    // walk-forward has learned nothing, a leaky one (training on rows decided but not yet
+    // resolved) would predict fold 1 almost perfectly.
+    Random rng(3);
+    WalkForwardData d;
+    d.featureCount = 1;
+    const int n = 4000, delay = 1500 * 10;
+    for (int i = 0; i < n; ++i) {
+        const double x = rng.normal();
+        const double y = i <= 600 ? (rng.uniform() < 0.5 ? 1.0 : 0.0) : (x > 0 ? 1.0 : 0.0);
+        d.add(std::span<const double>(&x, 1), qint64(i) * 10, qint64(i) * 10 + delay, y);
+    }
+    WalkForwardOptions options;
+    options.folds = 2;
+    options.minTrainRows = 200;
+    const WalkForwardResult r = walkForward(d, options);
+    QCOMPARE(int(r.folds.size()), 2);
+    const WalkForwardFold &fold = r.folds[1];
+    QCOMPARE(fold.start, qint64(20000));
+    QCOMPARE(fold.knownRows, 501); // rows decided at <= 5000
+    QVERIFY(fold.latestKnownAt <= fold.start);
+    QVERIFY(fold.predicted);
+    double brier = 0.0;
+    for (int i = 2000; i < n; ++i)
+        brier += std::pow(r.raw[std::size_t(i)] - d.label[std::size_t(i)], 2);
+    brier /= 2000;
+    QVERIFY2(brier > 0.2, qPrintable(QString::number(brier)));
+
+    // The case does detect leaks: a model trained on rows 0..1999 regardless of knownAt
+    // predicts fold 1 far better than any honest model could.
+    std::vector<int> leaky(2000);
+    for (int i = 0; i < 2000; ++i)
+        leaky[std::size_t(i)] = i;
+    LogisticModel cheat;
+    QVERIFY(cheat.fit(d.features, d.label, 1, {}, leaky));
+    double cheatBrier = 0.0;
+    for (int i = 2000; i < n; ++i)
+        cheatBrier += std::pow(cheat.predict(d.row(i)) - d.label[std::size_t(i)], 2);
+    cheatBrier /= 2000;
+    QVERIFY2(cheatBrier < 0.1, qPrintable(QString::number(cheatBrier)));
+}
+
+void tst_Timing::walkForwardKnownCountsMatchNaive()
+{
+    // Random resolution delays and some open rows: each fold's training set must be exactly the
+    // labels with knownAt <= fold start.
+    Random rng(9);
+    WalkForwardData d;
+    d.featureCount = 2;
+    for (int i = 0; i < 6000; ++i) {
+        const double x[2] = {rng.normal(), rng.normal()};
+        const qint64 t = qint64(i / 3) * 60; // three rows share each decision time
+        const qint64 known = t + 60 * (1 + rng.below(400));
+        d.add(x, t, known, i % 97 == 0 ? kNaN : (rng.uniform() < 0.4 ? 1.0 : 0.0));
+    }
+    WalkForwardOptions options;
+    options.folds = 7;
+    options.maxTrainRows = 1000; // thinning must not admit unknown labels either
+    const WalkForwardResult r = walkForward(d, options);
+    for (const WalkForwardFold &f : r.folds) {
+        int naive = 0;
+        for (int i = 0; i < d.size(); ++i)
+            naive += d.isLabelled(i) && d.knownAt[std::size_t(i)] <= f.start ? 1 : 0;
+        QCOMPARE(f.knownRows, naive);
+        QVERIFY(f.latestKnownAt <= f.start);
+        QVERIFY(f.trainRows <= options.maxTrainRows);
+    }
+    // A fold's rows all share its time range, and no decision time straddles two folds.
+    for (int i = 0; i < d.size(); ++i) {
+        const WalkForwardFold &f = r.folds[std::size_t(r.fold[std::size_t(i)])];
+        QVERIFY(d.decisionTime[std::size_t(i)] >= f.start &&
+                d.decisionTime[std::size_t(i)] < f.end);
+    }
+}
+
+void tst_Timing::walkForwardCalibratedOnSimulatedProbabilities()
+{
+    std::vector<double> truth;
+    const WalkForwardData d = logisticRows(30000, 5, 21, &truth);
+    const WalkForwardResult r = walkForward(d, WalkForwardOptions{});
+    const CalibrationReport &cal = r.calibratedReport;
+    QVERIFY(cal.count > 25000);
+    // Stated vs observed per bin, within four binomial standard errors (+1 point).
+    int checked = 0;
+    for (const CalibrationBin &bin : cal.bins) {
+        if (bin.count < 300)
+            continue;
+        ++checked;
+        const double se = std::sqrt(bin.meanPredicted * (1 - bin.meanPredicted) / bin.count);
+        QVERIFY2(std::abs(bin.observedRate - bin.meanPredicted) < 4 * se + 0.01,
+                 qPrintable(QStringLiteral("bin %1: stated %2 observed %3 n %4")
+                                .arg(bin.lower)
+                                .arg(bin.meanPredicted)
+                                .arg(bin.observedRate)
+                                .arg(bin.count)));
+    }
+    QVERIFY(checked >= 6);
+    QVERIFY(cal.beatsBaseRate());
+    // Close to the Brier score of the true probabilities on the same rows.
+    double oracle = 0.0;
+    int n = 0;
+    for (int i = 0; i < d.size(); ++i)
+        if (!std::isnan(r.calibrated[std::size_t(i)])) {
+            oracle += std::pow(truth[std::size_t(i)] - d.label[std::size_t(i)], 2);
+            ++n;
+        }
+    oracle /= n;
+    QVERIFY2(cal.brier < oracle + 0.005,
+             qPrintable(QStringLiteral("%1 vs %2").arg(cal.brier).arg(oracle)));
+}
+
+void tst_Timing::generatorFollowsItsRules()
+{
+    // Candidates are exactly the bars where the rules start to hold, recomputed here from the
+    // indicators; outcomes agree with a naive scan of the following bars.
+    const MarketSimulator sim(simulation(6, 120, Interval::Hour));
+    const std::vector<AssetHistory> assets = simulatedAssets(sim);
+    const TimingConfig cfg;
+    const SignalGenerator generator(cfg, {});
+    int total = 0;
+    for (const AssetHistory &a : assets) {
+        if (a.isStablecoin)
+            continue;
+        const AssetCandidates found = generator.scan(a);
+        QVERIFY(found.skipReason.isEmpty());
+        QCOMPARE(found.horizonBars, 48);
+        const std::size_t n = a.candles.size();
+        std::vector<double> c(n), h(n), l(n), e20(n), e50(n), r(n), m(n), s(n), hist(n), atrv(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            c[i] = a.candles[i].close;
+            h[i] = a.candles[i].high;
+            l[i] = a.candles[i].low;
+        }
+        ema(c, e20, 20);
+        ema(c, e50, 50);
+        rsi(c, r, 14);
+        macd(c, {m, s, hist});
+        atr(h, l, c, atrv, 14);
+        auto holds = [&](std::size_t t, double dir) {
+            if (t < 7 || std::isnan(e50[t]) || std::isnan(hist[t - 1]) || std::isnan(r[t - 6]))
+                return false;
+            double ext = r[t - 1];
+            for (std::size_t k = t - 6; k < t; ++k)
+                ext = dir > 0 ? std::min(ext, r[k]) : std::max(ext, r[k]);
+            const bool pulled =
+                dir > 0 ? ext <= 40 && r[t] - ext >= 5 : ext >= 60 && ext - r[t] >= 5;
+            return dir * (e20[t] - e50[t]) > 0 && dir * (r[t] - r[t - 1]) > 0 &&
+                   dir * (hist[t] - hist[t - 1]) > 0 && pulled && atrv[t] > 0;
+        };
+        std::set<int> expected;
+        for (std::size_t t = 30; t < n; ++t)
+            if ((holds(t, 1) && !holds(t - 1, 1)) || (holds(t, -1) && !holds(t - 1, -1)))
+                expected.insert(int(t));
+        std::set<int> got;
+        for (const TimingCandidate &k : found.candidates) {
+            got.insert(k.bar);
+            const std::size_t t = std::size_t(k.bar);
+            const double dir = k.setup.side == SignalType::Long ? 1 : -1;
+            QVERIFY(holds(t, dir));
+            QCOMPARE(k.setup.entry, c[t]);
+            QVERIFY(std::abs(k.atr - atrv[t]) < 1e-9 * atrv[t]);
+            QVERIFY(std::abs(dir * (k.setup.entry - k.setup.stop) - 1.5 * k.atr) <
+                    1e-9 * k.setup.entry);
+            QVERIFY(std::abs(dir * (k.setup.target - k.setup.entry) - 2.5 * k.atr) <
+                    1e-9 * k.setup.entry);
+            for (double f : k.features)
+                QVERIFY(std::isfinite(f));
+            // Naive outcome: the 48 bars after the entry, stop checked before target.
+            TradeOutcome naive = t + 48 < n ? TradeOutcome::Expired : TradeOutcome::Open;
+            for (std::size_t j = t + 1; j <= std::min(t + 48, n - 1); ++j) {
+                const bool stop = dir > 0 ? l[j] <= k.setup.stop : h[j] >= k.setup.stop;
+                const bool target = dir > 0 ? h[j] >= k.setup.target : l[j] <= k.setup.target;
+                if (stop || target) {
+                    naive = stop ? TradeOutcome::StopHit : TradeOutcome::TargetHit;
+                    break;
+                }
+            }
+            QCOMPARE(k.result.outcome, naive);
+        }
+        QCOMPARE(got, expected);
+        total += int(got.size());
+    }
+    QVERIFY(total > 50);
+}
+
+void tst_Timing::badInputGivesReasonsNotSignals()
+{
+    const MarketSimulator sim(simulation(12, 200, Interval::Hour));
+    std::vector<AssetHistory> assets = simulatedAssets(sim);
+    const int good = int(assets.size());
+    auto add = [&](const QString &symbol, std::vector<Candle> candles) {
+        AssetHistory a;
+        a.cryptoId = 1000 + int(assets.size());
+        a.symbol = symbol;
+        a.candles = std::move(candles);
+        assets.push_back(std::move(a));
+    };
+    const std::vector<Candle> base = assets[1].candles;
+    add(QStringLiteral("SHORT"), std::vector<Candle>(base.begin(), base.begin() + 50));
+    add(QStringLiteral("ONE"), std::vector<Candle>(base.begin(), base.begin() + 1));
+    std::vector<Candle> flat = base;
+    for (Candle &c : flat)
+        c.open = c.high = c.low = c.close = 100.0;
+    add(QStringLiteral("FLAT"), flat);
+    std::vector<Candle> nanLast = base;
+    nanLast.back().close = kNaN;
+    add(QStringLiteral("NANLAST"), nanLast);
+    std::vector<Candle> gaps = base;
+    for (int i = 1000; i < 1010; ++i)
+        gaps[std::size_t(i)].close = kNaN;
+    gaps[2000].low = -5.0;
+    add(QStringLiteral("GAPS"), gaps);
+    std::vector<Candle> unordered = base;
+    std::swap(unordered[10].time, unordered[11].time);
+    add(QStringLiteral("UNORDERED"), unordered);
+
+    TimingConfig cfg;
+    cfg.confidenceMin = 0.0; // whatever the model says, bad input must not become a signal
+    const TimingAnalyzer analyzer(cfg);
+    const TimingAnalysis r = analyzer.analyze(assets, {});
+    auto reasonFor = [&](const QString &symbol) {
+        for (const SkippedAsset &s : r.skipped)
+            if (s.symbol == symbol)
+                return s.reason;
+        return QString();
+    };
+    QVERIFY(reasonFor(QStringLiteral("SHORT")).contains(QStringLiteral("50 bars")));
+    QVERIFY(reasonFor(QStringLiteral("ONE")).contains(QStringLiteral("1 bars")));
+    QVERIFY(reasonFor(QStringLiteral("FLAT")).contains(QStringLiteral("ATR 0")));
+    QVERIFY(reasonFor(QStringLiteral("NANLAST")).contains(QStringLiteral("invalid price")));
+    QVERIFY(reasonFor(QStringLiteral("UNORDERED")).contains(QStringLiteral("time order")));
+    QVERIFY(reasonFor(QStringLiteral("USDT")).contains(QStringLiteral("stablecoin")));
+    QVERIFY(r.candidates[std::size_t(good + 2)].candidates.empty());                // FLAT
+    for (const TimingCandidate &k : r.candidates[std::size_t(good + 4)].candidates) // GAPS
+        for (double f : k.features)
+            QVERIFY(std::isfinite(f));
+    for (const SignalResult &s : r.signals) {
+        QVERIFY(s.cryptoId <= good);
+        for (double v : {s.entryPrice, s.targetPrice, s.stopLoss, s.confidence, s.riskRewardRatio})
+            QVERIFY(std::isfinite(v));
+    }
+}
+
+void tst_Timing::signalCarriesTheWhyChain()
+{
+    // Cut the histories right after one of asset 0's candidates so its latest bar has a setup.
+    const MarketSimulator sim(simulation(10, 240, Interval::Hour));
+    std::vector<AssetHistory> assets = simulatedAssets(sim);
+    TimingConfig cfg;
+    cfg.confidenceMin = 0.0;
+    const TimingAnalyzer analyzer(cfg);
+    const AssetCandidates full = analyzer.scan(assets[0]);
+    QVERIFY(full.candidates.size() > 10);
+    const TimingCandidate pick = full.candidates[full.candidates.size() - 3];
+    for (AssetHistory &a : assets) // all end together: a lagging asset would be stale
+        a.candles.resize(std::size_t(pick.bar) + 1);
+    std::vector<TimingContext> contexts(assets.size());
+    contexts[0].regime = Regime::Volatile;
+    contexts[0].regimeProbability = 0.87;
+    contexts[0].sector = QStringLiteral("DeFi");
+    contexts[0].sectorRank = 1;
+    contexts[0].sectorMomentum = 0.62;
+    contexts[0].tier = Tier::Tier1;
+    contexts[0].suggestion = SuggestionRef{42, SuggestionType::AddTier1};
+
+    const TimingAnalysis r = analyzer.analyze(assets, contexts);
+    const SignalResult *s = nullptr;
+    for (const SignalResult &x : r.signals)
+        if (x.cryptoId == assets[0].cryptoId)
+            s = &x;
+    QVERIFY(s);
+    QCOMPARE(s->type, pick.setup.side);
+    QCOMPARE(s->entryPrice, pick.setup.entry);
+    QCOMPARE(s->stopLoss, pick.setup.stop);
+    QCOMPARE(s->targetPrice, pick.setup.target);
+    QCOMPARE(s->riskRewardRatio, 2.5 / 1.5);
+    QCOMPARE(s->generatedAt, assets[0].candles.back().time);
+    QCOMPARE(s->expiresAt, s->generatedAt + 48 * 3600);
+    QCOMPARE(s->timeHorizonHours, 48);
+    QVERIFY(s->confidence >= 0.0 && s->confidence <= 1.0);
+    const QJsonObject mc = s->marketContext;
+    QCOMPARE(mc.value(QStringLiteral("regime")).toString(), QStringLiteral("volatile"));
+    QCOMPARE(mc.value(QStringLiteral("regime_probability")).toDouble(), 0.87);
+    QCOMPARE(mc.value(QStringLiteral("sector")).toString(), QStringLiteral("DeFi"));
+    QCOMPARE(mc.value(QStringLiteral("sector_rank")).toInt(), 1);
+    QCOMPARE(mc.value(QStringLiteral("tier")).toString(), QStringLiteral("tier1"));
+    QCOMPARE(mc.value(QStringLiteral("suggestion")).toObject().value(QStringLiteral("id")).toInt(),
+             42);
+    QCOMPARE(
+        mc.value(QStringLiteral("suggestion")).toObject().value(QStringLiteral("type")).toString(),
+        QStringLiteral("add_tier1"));
+    QCOMPARE(mc.value(QStringLiteral("position_cap")).toString(),
+             QStringLiteral("regime volatile caps the position at 50% of the normal size"));
+    const QJsonObject ai = s->aiAnalysis;
+    QVERIFY(ai.value(QStringLiteral("key_factors")).toArray().size() >= 5);
+    QVERIFY(ai.value(QStringLiteral("key_factors"))
+                .toArray()
+                .at(1)
+                .toString()
+                .startsWith(QStringLiteral("RSI")));
+    const QJsonObject prob = ai.value(QStringLiteral("probability_analysis")).toObject();
+    QCOMPARE(prob.value(QStringLiteral("target_before_stop")).toDouble(), s->confidence);
+    QCOMPARE(ai.value(QStringLiteral("model")).toObject().value(QStringLiteral("name")).toString(),
+             QStringLiteral("timing_signal_logit"));
+
+    // The model record describes the fitted model and its out-of-sample test.
+    QCOMPARE(r.record.name, QStringLiteral("timing_signal_logit"));
+    QCOMPARE(r.record.modelType, QStringLiteral("timing"));
+    const QJsonObject coefficients = r.record.configuration.value(QStringLiteral("model"))
+                                         .toObject()
+                                         .value(QStringLiteral("coefficients"))
+                                         .toObject();
+    QCOMPARE(coefficients.size(), kTimingFeatureCount);
+    for (const QString &key :
+         {QStringLiteral("walk_forward_brier"), QStringLiteral("base_rate_brier"),
+          QStringLiteral("hit_rate"), QStringLiteral("calibration")})
+        QVERIFY2(r.record.performanceMetrics.contains(key), qPrintable(key));
+
+    // Above any achievable confidence: no signal, and a reason.
+    cfg.confidenceMin = 1.01;
+    const TimingAnalysis none = TimingAnalyzer(cfg).analyze(assets, contexts);
+    QVERIFY(none.signals.empty());
+    bool explained = false;
+    for (const SkippedAsset &w : none.withoutSignal)
+        explained = explained || (w.cryptoId == assets[0].cryptoId &&
+                                  w.reason.contains(QStringLiteral("below the minimum")));
+    QVERIFY(explained);
+}
+
+void tst_Timing::positionCap_data()
+{
+    QTest::addColumn<int>("regime"); // -1: unknown
+    QTest::addColumn<SignalType>("side");
+    QTest::addColumn<double>("exposure");
+    QTest::addColumn<double>("cap");
+    QTest::newRow("unknown") << -1 << SignalType::Long << -1.0 << 1.0;
+    QTest::newRow("bull long") << int(Regime::Bull) << SignalType::Long << -1.0 << 1.0;
+    QTest::newRow("bull short") << int(Regime::Bull) << SignalType::Short << -1.0 << 0.5;
+    QTest::newRow("bear long") << int(Regime::Bear) << SignalType::Long << -1.0 << 0.5;
+    QTest::newRow("bear short") << int(Regime::Bear) << SignalType::Short << -1.0 << 1.0;
+    QTest::newRow("neutral") << int(Regime::Neutral) << SignalType::Long << -1.0 << 0.75;
+    QTest::newRow("volatile") << int(Regime::Volatile) << SignalType::Short << -1.0 << 0.5;
+    QTest::newRow("exposure binds") << int(Regime::Bull) << SignalType::Long << 0.3 << 0.3;
+    QTest::newRow("exposure loose") << int(Regime::Volatile) << SignalType::Long << 0.9 << 0.5;
+}
+
+void tst_Timing::positionCap()
+{
+    QFETCH(int, regime);
+    QFETCH(SignalType, side);
+    QFETCH(double, exposure);
+    QFETCH(double, cap);
+    TimingContext ctx;
+    if (regime >= 0)
+        ctx.regime = Regime(regime);
+    ctx.recommendedExposure = exposure;
+    const auto [fraction, why] = TimingAnalyzer::positionCap(ctx, side);
+    QCOMPARE(fraction, cap);
+    QVERIFY(!why.isEmpty());
+}
+
+QTEST_MAIN(tst_Timing)
+#include "tst_timing.moc"

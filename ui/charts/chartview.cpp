@@ -1,0 +1,146 @@
+#include "chartview.h"
+
+#include <ui/theme.h>
+
+#include <QAbstractAxis>
+#include <QChart>
+#include <QGraphicsLayout>
+#include <QKeyEvent>
+#include <QLegend>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QWheelEvent>
+
+namespace cp::ui::charts {
+
+ChartView::ChartView(QWidget *parent)
+    : QChartView(new QChart, parent)
+{
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(180);
+    chart()->setMargins(QMargins(4, 4, 4, 4));
+    chart()->layout()->setContentsMargins(0, 0, 0, 0);
+    chart()->setBackgroundRoundness(0);
+    chart()->legend()->setAlignment(Qt::AlignTop);
+    chart()->setAnimationOptions(QChart::NoAnimation);
+    m_placeholder = tr("No data yet");
+    ChartView::applyTheme();
+    connect(&Theme::instance(), &Theme::changed, this, [this] { applyTheme(); });
+}
+
+void ChartView::setTitle(const QString &title)
+{
+    chart()->setTitle(title);
+}
+
+void ChartView::setPlaceholder(const QString &text)
+{
+    m_placeholder = text;
+    viewport()->update();
+}
+
+void ChartView::setInteractive(bool interactive)
+{
+    m_interactive = interactive;
+    setRubberBand(interactive ? QChartView::HorizontalRubberBand : QChartView::NoRubberBand);
+    setFocusPolicy(interactive ? Qt::StrongFocus : Qt::NoFocus);
+}
+
+void ChartView::wheelEvent(QWheelEvent *event)
+{
+    if (!m_interactive) {
+        QChartView::wheelEvent(event);
+        return;
+    }
+    chart()->zoom(event->angleDelta().y() > 0 ? 1.25 : 0.8);
+    event->accept();
+}
+
+void ChartView::keyPressEvent(QKeyEvent *event)
+{
+    if (!m_interactive) {
+        QChartView::keyPressEvent(event);
+        return;
+    }
+    const qreal step = chart()->plotArea().width() / 10.0;
+    switch (event->key()) {
+    case Qt::Key_Left:
+        chart()->scroll(-step, 0);
+        break;
+    case Qt::Key_Right:
+        chart()->scroll(step, 0);
+        break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        chart()->zoom(1.25);
+        break;
+    case Qt::Key_Minus:
+        chart()->zoom(0.8);
+        break;
+    case Qt::Key_Home:
+        chart()->zoomReset();
+        break;
+    default:
+        QChartView::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+void ChartView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (m_interactive)
+        chart()->zoomReset();
+    QChartView::mouseDoubleClickEvent(event);
+}
+
+bool ChartView::isEmpty() const
+{
+    return chart()->series().isEmpty();
+}
+
+void ChartView::applyTheme()
+{
+    const ThemeColors &c = Theme::instance().colors();
+    QChart *ch = chart();
+    ch->setBackgroundBrush(c.surface);
+    ch->setBackgroundPen(Qt::NoPen);
+    ch->setPlotAreaBackgroundVisible(false);
+    ch->setTitleBrush(c.text);
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    ch->setTitleFont(titleFont);
+    ch->legend()->setLabelColor(c.text);
+    for (QAbstractAxis *axis : ch->axes())
+        styleAxis(axis);
+    setBackgroundBrush(c.surface);
+    viewport()->update();
+}
+
+void ChartView::styleAxis(QAbstractAxis *axis) const
+{
+    const ThemeColors &c = Theme::instance().colors();
+    axis->setLabelsBrush(c.mutedText);
+    axis->setTitleBrush(c.mutedText);
+    axis->setLinePen(QPen(c.border));
+    axis->setGridLinePen(QPen(c.grid));
+    axis->setMinorGridLinePen(QPen(c.grid));
+    axis->setShadesVisible(false);
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    axis->setLabelsFont(small);
+}
+
+void ChartView::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    QChartView::drawForeground(painter, rect);
+    if (!isEmpty() || m_placeholder.isEmpty())
+        return;
+    painter->save();
+    painter->setPen(Theme::instance().colors().mutedText);
+    painter->drawText(chart()->plotArea().isEmpty() ? sceneRect() : chart()->plotArea(),
+                      Qt::AlignCenter, m_placeholder);
+    painter->restore();
+}
+
+} // namespace cp::ui::charts

@@ -1,0 +1,57 @@
+#include "tableviews.h"
+
+#include <models/views/snapshottablemodel.h>
+
+#include <QHeaderView>
+#include <QTableView>
+
+namespace cp::ui::TableViews {
+
+using models::views::SnapshotTableModel;
+
+QTableView *create(const QString &objectName, QAbstractItemModel *model, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setObjectName(objectName);
+    view->setModel(model);
+    view->setSortingEnabled(true);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    view->setShowGrid(false);
+    view->setWordWrap(false);
+    view->setTabKeyNavigation(false);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 12);
+    view->horizontalHeader()->setHighlightSections(false);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    view->horizontalHeader()->setSectionsMovable(true);
+    view->horizontalHeader()->setSortIndicatorShown(true);
+    return view;
+}
+
+qint64 currentId(const QTableView *view)
+{
+    const QModelIndex index = view->currentIndex();
+    return index.isValid() ? index.data(SnapshotTableModel::RowIdRole).toLongLong() : 0;
+}
+
+bool selectId(QTableView *view, qint64 id)
+{
+    QAbstractItemModel *model = view->model();
+    if (!model || id == 0)
+        return false;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        if (index.data(SnapshotTableModel::RowIdRole).toLongLong() == id) {
+            view->setCurrentIndex(index);
+            view->selectRow(row);
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace cp::ui::TableViews

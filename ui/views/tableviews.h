@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QtGlobal>
+
+class QAbstractItemModel;
+class QString;
+class QTableView;
+class QWidget;
+
+namespace cp::ui::TableViews {
+
+/**
+ * A table view set up the way every page shows data: sortable on raw values, whole-row
+ * selection, alternating rows, no row numbers, compact rows, and an object name for tests and
+ * saved column widths.
+ */
+QTableView *create(const QString &objectName, QAbstractItemModel *model, QWidget *parent = nullptr);
+
+//! The RowIdRole of the current row, or 0.
+qint64 currentId(const QTableView *view);
+//! Makes the row with that id current (and selected), keeping the scroll position otherwise.
+bool selectId(QTableView *view, qint64 id);
+
+} // namespace cp::ui::TableViews
