@@ -72,8 +72,8 @@ AssetFeatures computeAssetFeatures(const AssetHistory &asset, const DailyMarket 
     if (asset.isStablecoin)
         return skipped(f, SkipKind::Stablecoin,
                        QStringLiteral("stablecoin: its price is pegged, so it is not ranked"));
-    if (asset.candles.empty() || assetIndex < 0 || assetIndex >= market.assetCount()
-        || market.dayCount() == 0)
+    if (asset.candles.empty() || assetIndex < 0 || assetIndex >= market.assetCount() ||
+        market.dayCount() == 0)
         return skipped(f, SkipKind::NoData, QStringLiteral("no price data"));
 
     int invalid = 0;

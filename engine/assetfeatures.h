@@ -51,11 +51,11 @@ struct AssetFeatures
     AssetSnapshot snapshot;
 
     // Raw components.
-    double momentum = 0.0;      //!< log return from now-31d to now-1d (skips the last day)
-    double volumeSurge = 0.0;   //!< log(24h volume / median daily volume of the prior 30 days)
-    double riskAdjusted = 0.0;  //!< 30-day log return / (daily volatility x sqrt(30))
-    double trend = 0.0;         //!< log(price / MA) + log(MA / MA slopeDays ago)
-    double liquidity = 0.0;     //!< log of the mean daily volume over 30 days
+    double momentum = 0.0;       //!< log return from now-31d to now-1d (skips the last day)
+    double volumeSurge = 0.0;    //!< log(24h volume / median daily volume of the prior 30 days)
+    double riskAdjusted = 0.0;   //!< 30-day log return / (daily volatility x sqrt(30))
+    double trend = 0.0;          //!< log(price / MA) + log(MA / MA slopeDays ago)
+    double liquidity = 0.0;      //!< log of the mean daily volume over 30 days
     double sectorStrength = 0.0; //!< the sector's momentum score (set from layer 2)
 
     // Quoted figures.

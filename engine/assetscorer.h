@@ -22,7 +22,7 @@ QString componentName(Component component);
  * mostly separate active, tradeable assets from dormant ones.
  */
 constexpr std::array<double, kComponentCount> kComponentWeights = {0.25, 0.10, 0.20,
-                                                                    0.20, 0.15, 0.10};
+                                                                   0.20, 0.15, 0.10};
 
 /** One asset placed in the cross-section. */
 struct ScoredAsset
@@ -32,8 +32,8 @@ struct ScoredAsset
     std::array<double, kComponentCount> raw{};
     std::array<double, kComponentCount> z{};
     std::array<int, kComponentCount> componentRank{}; //!< 1 = best raw value
-    int rank = 0;                                      //!< 1 = best score
-    double percentile = 0.0;                           //!< (n - rank + 0.5) / n
+    int rank = 0;                                     //!< 1 = best score
+    double percentile = 0.0;                          //!< (n - rank + 0.5) / n
     //! Standard error of the score as an estimate of the asset's latent quality.
     double standardError = 0.0;
     double volatilityPercentile = 0.0;

@@ -32,8 +32,8 @@ qint64 newestBarTime(const std::vector<AssetHistory> &assets)
 
 bool isUsableBar(const Candle &candle)
 {
-    return std::isfinite(candle.close) && candle.close > 0.0 && std::isfinite(candle.volume)
-           && candle.volume >= 0.0;
+    return std::isfinite(candle.close) && candle.close > 0.0 && std::isfinite(candle.volume) &&
+           candle.volume >= 0.0;
 }
 
 double priceAsOf(const std::vector<Candle> &candles, qint64 time)

@@ -65,7 +65,7 @@ DailyMarket::DailyMarket(const std::vector<AssetHistory> &assets)
             }
             cap[d] = asset.circulatingSupply > 0 ? close[d] * asset.circulatingSupply : 0.0;
             m_totalCap[d] += cap[d];
-            m_totalVolume[d] += volume[d];
+            m_totalVolume[d] += volume[d] * close[d]; // quote currency: units differ per asset
         }
     }
 }

@@ -30,7 +30,8 @@ public:
     double marketCap(int asset, int d) const { return m_cap[index(asset, d)]; }
     bool hasData(int asset, int d) const { return !std::isnan(m_close[index(asset, d)]); }
 
-    //! Sum of market caps (NaN treated as 0) and volumes per day.
+    //! Sum of market caps (NaN treated as 0) per day, and of volumes in the quote currency
+    //! (volume x close: bar volumes are in units of each asset).
     const std::vector<double> &totalMarketCap() const { return m_totalCap; }
     const std::vector<double> &totalVolume() const { return m_totalVolume; }
 

@@ -19,13 +19,24 @@ namespace cp::engine {
 /**
  * Settings of layer 1. Defaults are the documented model; nothing here depends on the clock.
  *
+ * Regime: the RegimeModel's forward (filtered) posterior at the latest day, summed over the
+ * states carrying each label; the regime is the most probable label and the confidence its
+ * probability. Filtered, not smoothed: the latest day's answer uses no data after it, exactly
+ * as it would have been given on that day. It is the model's probability of being in a state,
+ * not a calibrated rate of agreement with any external regime definition: on simulated markets
+ * the filter is nearly always above 0.9 sure while its labels match the simulator's regimes on
+ * about 40% of days (4 labels; see tst_macro for what the model does recover).
+ * MacroAnalysis::regimeHistory is the Viterbi path (smooth periods for charts, uses the whole
+ * history); MacroReport::filteredRegimeHistory is the causal day-by-day reading.
+ *
  * Risk level: the current `riskVolatilityWindow`-day realised volatility of the market index,
- * as a percentile of all its earlier values (mid-rank, so a flat history reads 50): low below
+ * as a percentile of its values on every day up to today (mid-rank, so ties count half): low below
  * the 40th percentile, medium below the 75th, high below the 95th, extreme from there; a
  * volatility of exactly 0 is low.
  * Trend strength: 1 - the two-sided p-value of "no drift" for the mean daily log return over
- * `trendWindow` days, erf(|t| / sqrt 2) with t = mean / (sd / sqrt n). 0 = no evidence of a
- * trend, 0.95 = a 5%-significant one; the direction is in macro_indicators.
+ * `trendWindow` days, erf(|t| / sqrt 2) with t = mean / (sd / sqrt n). 0.95 = a trend
+ * significant at 5%; without any drift the value is uniform on [0, 1]. The direction and t are
+ * in macro_indicators.
  * Recommended exposure: the expected base exposure under the regime probabilities,
  * sum_r P(r) x base(r) (bull 0.8, neutral 0.5, volatile 0.3, bear 0.15), so an uncertain model
  * is pulled toward the middle, times the risk multiplier (low 1.0, medium 0.9, high 0.7,

@@ -90,9 +90,10 @@ QJsonArray topPerformers(const std::vector<int> &members, const std::vector<Asse
     QJsonArray out;
     for (std::size_t i = 0; i < ranked.size() && i < 3; ++i) {
         const AssetHistory &asset = assets[std::size_t(ranked[i].second)];
-        out.append(QJsonObject{{QStringLiteral("crypto_id"), asset.cryptoId},
-                               {QStringLiteral("symbol"), asset.symbol},
-                               {QStringLiteral("performance_24h"), round4(100.0 * ranked[i].first)}});
+        out.append(
+            QJsonObject{{QStringLiteral("crypto_id"), asset.cryptoId},
+                        {QStringLiteral("symbol"), asset.symbol},
+                        {QStringLiteral("performance_24h"), round4(100.0 * ranked[i].first)}});
     }
     return out;
 }
@@ -145,8 +146,7 @@ SectorAnalysis analyzeSectors(const DailyMarket &market, const std::vector<Asset
     const std::vector<int> &benchmark = riskMarket.empty() ? wholeMarket : riskMarket;
     const std::vector<double> marketReturns = indexLogReturns(market, benchmark);
     const WindowReturn market7 = windowReturn(benchmark, snaps, assets, &AssetSnapshot::close7d);
-    const WindowReturn market30 =
-        windowReturn(benchmark, snaps, assets, &AssetSnapshot::close30d);
+    const WindowReturn market30 = windowReturn(benchmark, snaps, assets, &AssetSnapshot::close30d);
 
     const int last = market.dayCount() - 1;
     const int horizon = std::max(1, config.rotation.horizonDays);

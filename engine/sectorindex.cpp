@@ -89,8 +89,8 @@ MomentumReading momentumAt(std::span<const double> excess, int day)
         return r;
     // The window is the unbroken run of defined days ending at `day`, at most 30 long.
     int window = 0;
-    while (window < kLongWindow && day - window >= 0
-           && std::isfinite(excess[std::size_t(day - window)]))
+    while (window < kLongWindow && day - window >= 0 &&
+           std::isfinite(excess[std::size_t(day - window)]))
         ++window;
     if (window < 2)
         return r;

@@ -115,11 +115,11 @@ QJsonObject flowDirections(const std::vector<SectorSeries> &sectors,
     }
     if (!flows.empty()) {
         const Flow &top = flows.front();
-        signalList.append(QStringLiteral("largest flow: %1 points of sector market cap from %2 "
-                                         "to %3 over %4 days")
-                              .arg(fixed(top.points, 2), sectors[top.from].name,
-                                   sectors[top.to].name)
-                              .arg(horizon));
+        signalList.append(
+            QStringLiteral("largest flow: %1 points of sector market cap from %2 "
+                           "to %3 over %4 days")
+                .arg(fixed(top.points, 2), sectors[top.from].name, sectors[top.to].name)
+                .arg(horizon));
     }
     return {{QStringLiteral("window_days"), horizon},
             {QStringLiteral("unit"),
@@ -186,8 +186,8 @@ RotationEstimate estimateRotation(const std::vector<SectorSeries> &sectors, doub
     std::vector<double> leadLater;
     int below = 0;
     for (int d = 0; d + config.horizonDays < days; ++d) {
-        if (!column(history, d, now) || !column(blends, d, leadNow)
-            || !column(blends, d + config.horizonDays, leadLater))
+        if (!column(history, d, now) || !column(blends, d, leadNow) ||
+            !column(blends, d + config.horizonDays, leadLater))
             continue;
         const double dispersion = populationStdDev(now);
         below += dispersion < dispersionNow ? 1 : 0;
@@ -200,8 +200,8 @@ RotationEstimate estimateRotation(const std::vector<SectorSeries> &sectors, doub
     est.dispersionPercentile = double(below) / double(samples.size());
     std::stable_sort(samples.begin(), samples.end(),
                      [](const Sample &a, const Sample &b) { return a.distance < b.distance; });
-    const int k = std::min(int(samples.size()),
-                           std::max(config.minNeighbours, int(samples.size()) / 4));
+    const int k =
+        std::min(int(samples.size()), std::max(config.minNeighbours, int(samples.size()) / 4));
     for (int i = 0; i < k; ++i)
         est.changes += samples[std::size_t(i)].changed ? 1 : 0;
     est.neighbours = k;
@@ -306,19 +306,18 @@ SectorRotationResult analyzeRotation(const DailyMarket &market,
         const SectorSeries &s = sectors[i];
         changes.insert(s.name, round4(current[i] - before[i]));
         if (s.now.valid && s.weekAgo.valid && (current[i] > 0.0) != (before[i] > 0.0)) {
-            signalList.append(QStringLiteral("%1 momentum turned %2 (%3 -> %4)")
-                                  .arg(s.name,
-                                       current[i] > 0.0 ? QStringLiteral("positive")
-                                                        : QStringLiteral("negative"),
-                                       fixed(before[i], 2), fixed(current[i], 2)));
+            signalList.append(
+                QStringLiteral("%1 momentum turned %2 (%3 -> %4)")
+                    .arg(s.name,
+                         current[i] > 0.0 ? QStringLiteral("positive") : QStringLiteral("negative"),
+                         fixed(before[i], 2), fixed(current[i], 2)));
         }
     }
     const bool leaderChanged = leaderNow >= 0 && leaderBefore >= 0 && leaderNow != leaderBefore;
     if (leaderChanged) {
         signalList.prepend(
             QStringLiteral("%1 overtook %2 as the momentum leader within %3 days")
-                .arg(sectors[std::size_t(leaderNow)].name,
-                     sectors[std::size_t(leaderBefore)].name)
+                .arg(sectors[std::size_t(leaderNow)].name, sectors[std::size_t(leaderBefore)].name)
                 .arg(horizon));
     }
     const double dispersion = populationStdDev(current);

@@ -65,9 +65,9 @@ SectorStanding standingOf(const AssetHistory &asset, const SectorAnalysis &secto
 
 std::optional<SuggestionType> suggestionTypeFromName(const QString &name)
 {
-    for (SuggestionType t : {SuggestionType::AddTier1, SuggestionType::AddTier2,
-                             SuggestionType::Promote, SuggestionType::Demote,
-                             SuggestionType::Remove}) {
+    for (SuggestionType t :
+         {SuggestionType::AddTier1, SuggestionType::AddTier2, SuggestionType::Promote,
+          SuggestionType::Demote, SuggestionType::Remove}) {
         if (suggestionTypeName(t) == name)
             return t;
     }
@@ -176,13 +176,13 @@ AssetAnalysis analyzeAssetFeatures(const std::vector<AssetHistory> &assets,
                     leave(tier);
                 }
             } else if (tier == Tier::Tier1 && s.rank > bands.tier1 + bands.margin) {
-                demotes.push_back({f, &s, SuggestionType::Demote, downward(s, demoteEdge),
-                                   demoteEdge});
+                demotes.push_back(
+                    {f, &s, SuggestionType::Demote, downward(s, demoteEdge), demoteEdge});
             } else if (tier != Tier::Tier1 && s.rank <= bands.tier1) {
-                tier1Candidates.push_back({f, &s,
-                                           tier == Tier::Tier2 ? SuggestionType::Promote
-                                                               : SuggestionType::AddTier1,
-                                           upward(s, tier1Edge), tier1Edge});
+                tier1Candidates.push_back(
+                    {f, &s,
+                     tier == Tier::Tier2 ? SuggestionType::Promote : SuggestionType::AddTier1,
+                     upward(s, tier1Edge), tier1Edge});
             } else if (tier == Tier::None && s.rank > bands.tier1 && s.rank <= bands.watch) {
                 tier2Candidates.push_back(
                     {f, &s, SuggestionType::AddTier2, upward(s, watchEdge), watchEdge});

@@ -19,9 +19,10 @@ struct AssetConfig
     int expiryDays = 7;
     //! The tier 1 band is the top tier1Limit ranks but at most this share of the assets
     //! scored, and the tier 2 band the next tier2Limit but at most tier2MaxFraction: in a
-    //! small market a capacity of 20 must not make every asset "premium".
-    double tier1MaxFraction = 0.10;
-    double tier2MaxFraction = 0.50;
+    //! small market a capacity of 20 must not make every asset "premium". (With the default
+    //! limits the shares stop binding from about 170 scored assets on.)
+    double tier1MaxFraction = 0.15;
+    double tier2MaxFraction = 0.60;
     //! Hysteresis: an asset leaves a band only when it ranks this share of the cross-section
     //! (at least one rank) below the band's edge, so assets near an edge do not flip daily.
     double marginFraction = 0.05;
@@ -42,7 +43,7 @@ std::optional<SuggestionType> suggestionTypeFromName(const QString &name);
  * Layer 3: scores every asset (see scoreCrossSection) and suggests watchlist changes.
  *
  * Bands over the ranks of the scored assets (TierBands): ranks 1..T1 belong in tier 1, the
- * next T2 in tier 2, with T1 = min(tier1Limit, 10% of n), T2 = min(tier2Limit, 50% of n).
+ * next T2 in tier 2, with T1 = min(tier1Limit, 15% of n), T2 = min(tier2Limit, 60% of n).
  * - not in tier 1 and inside the tier 1 band -> add_tier1 (promote when currently tier 2);
  * - no tier and inside the tier 2 band -> add_tier2;
  * - tier 1 and more than `margin` ranks below the tier 1 band -> demote;

@@ -19,6 +19,12 @@ double round6(double x)
     return std::isfinite(x) ? std::round(x * 1e6) / 1e6 : 0.0;
 }
 
+//! Prices span $0.00001 to $100,000: keep 8 significant digits, not a fixed number of decimals.
+double significant8(double x)
+{
+    return std::isfinite(x) ? QString::number(x, 'g', 8).toDouble() : 0.0;
+}
+
 QString fixed(double x, int decimals)
 {
     return QString::number(std::isfinite(x) ? x : 0.0, 'f', decimals);
@@ -85,14 +91,14 @@ QString decisionSentence(SuggestionType type, const SuggestionFacts &f)
 
 QString confidenceSentence(SuggestionType type, const SuggestionFacts &f, double confidence)
 {
-    const bool upward = type == SuggestionType::AddTier1 || type == SuggestionType::Promote
-                        || type == SuggestionType::AddTier2;
+    const bool upward = type == SuggestionType::AddTier1 || type == SuggestionType::Promote ||
+                        type == SuggestionType::AddTier2;
     return QStringLiteral("%1% probability that the asset's underlying score is %2 the band "
                           "boundary %3 (score %4, standard error %5 from how much its six "
                           "components disagree)")
-        .arg(fixed(100.0 * confidence, 0), upward ? QStringLiteral("above") : QStringLiteral("below"),
-             fixed(f.boundary, 2), fixed(f.scored->score.score, 2),
-             fixed(f.scored->standardError, 2));
+        .arg(fixed(100.0 * confidence, 0),
+             upward ? QStringLiteral("above") : QStringLiteral("below"), fixed(f.boundary, 2),
+             fixed(f.scored->score.score, 2), fixed(f.scored->standardError, 2));
 }
 
 } // namespace
@@ -101,8 +107,8 @@ QString signedPercent(double fraction, int decimals)
 {
     const double pct = std::isfinite(fraction) ? 100.0 * fraction : 0.0;
     const QString text = QString::number(pct, 'f', decimals);
-    return (pct >= 0.0 && !text.startsWith(QLatin1Char('-')) ? QStringLiteral("+") : QString())
-           + text + QLatin1Char('%');
+    return (pct >= 0.0 && !text.startsWith(QLatin1Char('-')) ? QStringLiteral("+") : QString()) +
+           text + QLatin1Char('%');
 }
 
 QString dollars(double amount)
@@ -146,17 +152,16 @@ QJsonObject suggestionReasoning(SuggestionType type, const SuggestionFacts &f, d
     out.insert(QStringLiteral("trend"),
                QStringLiteral("price %1% %2 its %3-day average, which %4 %5% in 10 days")
                    .arg(fixed(100.0 * std::abs(a.priceVsAverage), 1),
-                        a.priceVsAverage >= 0.0 ? QStringLiteral("above")
-                                                : QStringLiteral("below"))
+                        a.priceVsAverage >= 0.0 ? QStringLiteral("above") : QStringLiteral("below"))
                    .arg(a.averageDays)
                    .arg(a.averageSlope >= 0.0 ? QStringLiteral("rose") : QStringLiteral("fell"),
                         fixed(100.0 * std::abs(a.averageSlope), 1)));
-    out.insert(QStringLiteral("sector"),
-               f.sector.known ? QStringLiteral("%1 momentum %2, rank %3 of %4")
-                                    .arg(f.sector.name, fixed(f.sector.momentum, 2))
-                                    .arg(f.sector.rank)
-                                    .arg(f.sector.count)
-                              : QStringLiteral("no sector analysis for this asset"));
+    out.insert(QStringLiteral("sector"), f.sector.known
+                                             ? QStringLiteral("%1 momentum %2, rank %3 of %4")
+                                                   .arg(f.sector.name, fixed(f.sector.momentum, 2))
+                                                   .arg(f.sector.rank)
+                                                   .arg(f.sector.count)
+                                             : QStringLiteral("no sector analysis for this asset"));
     out.insert(QStringLiteral("liquidity"),
                QStringLiteral("average daily volume %1 over 30 days, %2")
                    .arg(dollars(a.meanVolume30d), standing(rankOf(Component::Liquidity), n)));
@@ -214,16 +219,16 @@ QJsonObject suggestionSupportingData(const SuggestionFacts &f)
     }
     if (f.macro) {
         const MarketRegimeResult &r = f.macro->regime;
-        out.insert(QStringLiteral("regime"),
-                   QJsonObject{{QStringLiteral("name"), regimeName(r.regime)},
-                               {QStringLiteral("confidence"), round4(r.confidence)},
-                               {QStringLiteral("recommended_exposure"),
-                                round4(r.recommendedExposure)}});
+        out.insert(
+            QStringLiteral("regime"),
+            QJsonObject{{QStringLiteral("name"), regimeName(r.regime)},
+                        {QStringLiteral("confidence"), round4(r.confidence)},
+                        {QStringLiteral("recommended_exposure"), round4(r.recommendedExposure)}});
     }
     if (!a.closes.empty()) {
         QJsonArray closes;
         for (double c : a.closes)
-            closes.append(round6(c));
+            closes.append(significant8(c));
         out.insert(QStringLiteral("price_series"),
                    QJsonObject{{QStringLiteral("interval"), QStringLiteral("1d")},
                                {QStringLiteral("first_day"),

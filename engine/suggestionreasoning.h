@@ -11,10 +11,10 @@ namespace cp::engine {
 /** The watch bands the tier logic works with, as ranks of the scored cross-section. */
 struct TierBands
 {
-    int ranked = 0;   //!< assets scored together
-    int tier1 = 0;    //!< ranks 1..tier1 belong in tier 1
-    int watch = 0;    //!< ranks tier1+1..watch belong in tier 2
-    int margin = 1;   //!< ranks an asset must fall beyond a band before it is moved out
+    int ranked = 0; //!< assets scored together
+    int tier1 = 0;  //!< ranks 1..tier1 belong in tier 1
+    int watch = 0;  //!< ranks tier1+1..watch belong in tier 2
+    int margin = 1; //!< ranks an asset must fall beyond a band before it is moved out
 };
 
 /** Where an asset's sector stands in layer 2. */

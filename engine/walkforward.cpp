@@ -61,6 +61,49 @@ std::vector<int> thin(const std::vector<int> &rows, int cap, int *strideOut = nu
     return out;
 }
 
+// Standard error of a mean over validation rows. Rows decided in the same cluster (e.g. the
+// same day, across assets) share market moves, so they count as one observation: the error is
+// taken over cluster means. With too few clusters, rows count singly.
+double clusteredStandardError(const WalkForwardData &data, const std::vector<int> &rows,
+                              const std::vector<double> &errors, double mean,
+                              const WalkForwardOptions &options)
+{
+    std::vector<std::pair<double, int>> clusters; // sum, count; rows are in knownAt order
+    std::vector<qint64> keys;
+    if (options.clusterSeconds > 0) {
+        std::vector<std::size_t> order(rows.size());
+        for (std::size_t k = 0; k < rows.size(); ++k)
+            order[k] = k;
+        auto key = [&](std::size_t k) {
+            const qint64 t = data.decisionTime[std::size_t(rows[k])];
+            return t >= 0 ? t / options.clusterSeconds : (t + 1) / options.clusterSeconds - 1;
+        };
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+        for (std::size_t k : order) {
+            if (keys.empty() || keys.back() != key(k)) {
+                keys.push_back(key(k));
+                clusters.push_back({0.0, 0});
+            }
+            clusters.back().first += errors[k];
+            ++clusters.back().second;
+        }
+    }
+    double squares = 0.0;
+    if (clusters.size() >= 20) {
+        for (const auto &[sum, count] : clusters) {
+            const double d = sum / count - mean;
+            squares += d * d;
+        }
+        const double g = double(clusters.size());
+        return std::sqrt(squares / (g - 1.0)) / std::sqrt(g);
+    }
+    for (double e : errors)
+        squares += (e - mean) * (e - mean);
+    const double n = double(errors.size());
+    return std::sqrt(squares / (n - 1.0)) / std::sqrt(n);
+}
+
 // Chooses the L2 penalty by a purged time split of the known rows (see WalkForwardOptions).
 double selectPenalty(const WalkForwardData &data, const WalkForwardOptions &options,
                      const std::vector<int> &known, std::vector<double> &scores)
@@ -103,7 +146,7 @@ double selectPenalty(const WalkForwardData &data, const WalkForwardOptions &opti
         if (!model.fit(data.features, data.label, data.featureCount, fit, inner,
                        previous.isFitted() ? &previous : nullptr))
             continue;
-        double sum = 0.0, sumSquares = 0.0;
+        double sum = 0.0;
         for (std::size_t k = 0; k < validation.size(); ++k) {
             const int r = validation[k];
             const double d = model.predict(data.row(r)) - data.label[std::size_t(r)];
@@ -111,11 +154,8 @@ double selectPenalty(const WalkForwardData &data, const WalkForwardOptions &opti
             sum += errors[k];
         }
         const double mean = sum / double(validation.size());
-        for (double e : errors)
-            sumSquares += (e - mean) * (e - mean);
-        const double se = std::sqrt(sumSquares / double(validation.size() - 1)) /
-                          std::sqrt(double(validation.size()));
-        scored.push_back({l2, mean, se});
+        scored.push_back(
+            {l2, mean, clusteredStandardError(data, validation, errors, mean, options)});
         previous = std::move(model);
     }
     if (scored.empty())
@@ -182,16 +222,28 @@ void fitCalibration(const WalkForwardData &data, const WalkForwardOptions &optio
                 .arg(trial.slope(), 0, 'f', 3);
         return;
     }
-    const double identity = brierScore(newerP, newerY);
-    std::vector<double> scaled(newerP.size());
-    for (std::size_t k = 0; k < newerP.size(); ++k)
-        scaled[k] = trial.apply(newerP[k]);
-    const double platt = brierScore(scaled, newerY);
-    if (!(platt < identity)) {
+    // Adopt it only if it beats the identity on the newest third by more than one (clustered)
+    // standard error of the paired difference: a lucky split must not bend every probability.
+    const std::vector<int> newerRows(rows.begin() + std::ptrdiff_t(cut), rows.end());
+    std::vector<double> gain(newerP.size());
+    double identity = 0.0, platt = 0.0;
+    for (std::size_t k = 0; k < newerP.size(); ++k) {
+        const double a = newerP[k] - newerY[k], b = trial.apply(newerP[k]) - newerY[k];
+        identity += a * a;
+        platt += b * b;
+        gain[k] = b * b - a * a;
+    }
+    identity /= double(newerP.size());
+    platt /= double(newerP.size());
+    const double meanGain = platt - identity;
+    const double se = clusteredStandardError(data, newerRows, gain, meanGain, options);
+    if (!(meanGain < -se)) {
         fitted.calibrationNote =
-            QStringLiteral("none: Platt scaling did not improve held-out Brier (%1 vs %2)")
+            QStringLiteral("none: Platt scaling did not clearly improve held-out Brier (%1 vs "
+                           "%2, standard error %3)")
                 .arg(platt, 0, 'f', 5)
-                .arg(identity, 0, 'f', 5);
+                .arg(identity, 0, 'f', 5)
+                .arg(se, 0, 'f', 5);
         return;
     }
     std::vector<double> allP, allY;

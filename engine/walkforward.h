@@ -42,7 +42,7 @@ struct WalkForwardOptions
     //! Folds of equal row counts in decision-time order; the first only trains, never predicts.
     int folds = 10;
     //! A fold is predicted only if at least this many labels were known before it began.
-    int minTrainRows = 200;
+    int minTrainRows = 500;
     //! Beyond this, training rows are thinned by a fixed stride (every k-th in knownAt order).
     int maxTrainRows = 40000;
     /**
@@ -57,9 +57,13 @@ struct WalkForwardOptions
     std::vector<double> l2Grid{1.0, 10.0, 100.0, 1000.0, 10000.0};
     //! Rows of each side of that split are thinned to at most this many.
     int selectionRows = 10000;
+    //! For that standard error, rows decided in the same period of this length (e.g. one day,
+    //! across assets) count as one observation; 0: every row counts singly.
+    qint64 clusterSeconds = 86400;
     //! Platt scaling needs at least this many earlier out-of-sample predictions; it is used
-    //! only if, fitted on the older two thirds of them, it improves the newest third's Brier.
-    int minCalibrationRows = 300;
+    //! only if, fitted on the older two thirds of them, it improves the newest third's Brier by
+    //! more than one standard error (clustered as above).
+    int minCalibrationRows = 500;
     bool calibrate = true;
     LogisticModel::FitOptions fit;
 };

@@ -29,6 +29,10 @@ const std::map<QString, Command> &commands()
          {"analyze [--layers 1,2,3,4] [--no-predictions]\n"
           "                          run the engine, write the results in one transaction",
           runAnalyze}},
+        {QStringLiteral("backtest"),
+         {"backtest [--from DATE] [--to DATE]\n"
+          "                          replay the signal model out of sample",
+          runBacktest}},
         {QStringLiteral("demo"),
          {"demo [--assets N] [--days D] [--interval 1h|1d] [--seed S]\n"
           "                          write simulated market history",

@@ -54,6 +54,7 @@ int runUser(CliContext &context);
 int runStatus(CliContext &context);
 int runAnalyze(CliContext &context);
 int runEvaluate(CliContext &context);
+int runBacktest(CliContext &context);
 int runServe(CliContext &context);
 
 } // namespace cp::app::cli

@@ -125,7 +125,7 @@ Result<QJsonArray> selectRows(QSqlDatabase db, const JsonRowMapper &mapper, cons
     Result<QSqlQuery> query = run(db, mapper, rest, binds, what);
     if (!query)
         return Result<QJsonArray>::failure(query.error());
-    return mapper.all(*query);
+    return mapper.all(query.value());
 }
 
 Result<std::optional<QJsonObject>> selectRow(QSqlDatabase db, const JsonRowMapper &mapper,

@@ -56,9 +56,9 @@ inline std::vector<double> pricePath(double start, int days, auto &&logReturn)
 }
 
 /** Asset histories from the simulator; sector ids are 1 + the index in sectorNames(). */
-inline std::vector<AssetHistory> simulatedMarket(quint64 seed, int assets, int days,
-                                                 cp::engine::Interval interval =
-                                                     cp::engine::Interval::Day)
+inline std::vector<AssetHistory>
+simulatedMarket(quint64 seed, int assets, int days,
+                cp::engine::Interval interval = cp::engine::Interval::Day)
 {
     cp::engine::SimulationConfig config;
     config.seed = seed;

@@ -75,6 +75,7 @@ private Q_SLOTS:
     void dateRange();
     void jsonIsCompleteAndFinite();
     void emptyAndMismatchedInput();
+    void noWorseThanTheBaseRateOnASimulatedMarket();
 };
 
 void tst_Backtest::matchesNaiveReplay_data()
@@ -225,6 +226,26 @@ void tst_Backtest::emptyAndMismatchedInput()
     QCOMPARE(mismatched.overall.allCandidates.signals, 0);
     QVERIFY(
         mismatched.notes.join(QLatin1Char(' ')).contains(QStringLiteral("different asset list")));
+}
+
+void tst_Backtest::noWorseThanTheBaseRateOnASimulatedMarket()
+{
+    // The simulated market gives these features almost nothing to find. The penalty selection
+    // and the calibration check must then keep the model at the base rate known at the time,
+    // instead of selling noise as confidence.
+    const WalkForwardResult &wf = fixture().analysis.model.walkForward;
+    QVERIFY(wf.calibratedReport.count > 1000);
+    QVERIFY2(wf.calibratedReport.brier <= 1.005 * wf.trainingBaseRateBrier,
+             qPrintable(QStringLiteral("%1 vs %2")
+                            .arg(wf.calibratedReport.brier)
+                            .arg(wf.trainingBaseRateBrier)));
+    QVERIFY(wf.calibratedReport.brier <= 1.02 * wf.calibratedReport.baseRateBrier);
+    const ModelRecord record = fixture().analysis.record;
+    QCOMPARE(record.performanceMetrics.value(QStringLiteral("beats_base_rate")).toBool(),
+             wf.calibratedReport.brier < wf.calibratedReport.baseRateBrier);
+    QVERIFY(record.performanceMetrics.value(QStringLiteral("verdict"))
+                .toString()
+                .contains(QStringLiteral("base rate")));
 }
 
 QTEST_MAIN(tst_Backtest)

@@ -171,11 +171,12 @@ void tst_Sectors::handComputedIndex()
     QCOMPARE(first.value("crypto_id").toInt(), 4);
     QCOMPARE(first.value("symbol").toString(), QStringLiteral("NEW"));
     QVERIFY(qAbs(first.value("performance_24h").toDouble() - 400.0) < 1e-3);
-    QCOMPARE(defi->topPerformers.at(1).toObject().value("symbol").toString(), QStringLiteral("AAA"));
-    QVERIFY(qAbs(defi->topPerformers.at(1).toObject().value("performance_24h").toDouble()
-                 - 100.0 * (15.0 / 14.0 - 1.0))
-            < 1e-3);
-    QCOMPARE(defi->topPerformers.at(2).toObject().value("symbol").toString(), QStringLiteral("BBB"));
+    QCOMPARE(defi->topPerformers.at(1).toObject().value("symbol").toString(),
+             QStringLiteral("AAA"));
+    QVERIFY(qAbs(defi->topPerformers.at(1).toObject().value("performance_24h").toDouble() -
+                 100.0 * (15.0 / 14.0 - 1.0)) < 1e-3);
+    QCOMPARE(defi->topPerformers.at(2).toObject().value("symbol").toString(),
+             QStringLiteral("BBB"));
 
     // The daily cap-weighted DeFi index over its last 30 returns (days 2..31): 2000 -> 2100 on
     // day 2, 2100 -> 2200 on day 25, 3200 -> 7300 on day 31 (NEW counts from day 29, its first
@@ -188,9 +189,8 @@ void tst_Sectors::handComputedIndex()
     double ss = 0.0;
     for (double r : daily)
         ss += (r - mean) * (r - mean);
-    QVERIFY(qAbs(defi->performanceMetrics.value("volatility_30d").toDouble()
-                 - 100.0 * std::sqrt(ss / 29.0))
-            < 1e-4);
+    QVERIFY(qAbs(defi->performanceMetrics.value("volatility_30d").toDouble() -
+                 100.0 * std::sqrt(ss / 29.0)) < 1e-4);
 
     // DeFi beat the market on both horizons, Layer1 lagged it.
     QVERIFY(defi->momentumScore > 0.0);
@@ -261,8 +261,8 @@ void tst_Sectors::momentumInRange()
         std::sort(ranks.begin(), ranks.end());
         for (int i = 0; i < int(ranks.size()); ++i)
             QCOMPARE(ranks[std::size_t(i)], i + 1);
-        QVERIFY(result.rotation.rotationProbability >= 0.0
-                && result.rotation.rotationProbability <= 1.0);
+        QVERIFY(result.rotation.rotationProbability >= 0.0 &&
+                result.rotation.rotationProbability <= 1.0);
     }
 }
 
@@ -295,9 +295,8 @@ void tst_Sectors::risingSectorLeadsFallingDeclines()
     const QJsonObject change = flows.value("share_change").toObject();
     QVERIFY(change.value("Up").toDouble() > 0.0);
     QVERIFY(change.value("Down").toDouble() < 0.0);
-    QVERIFY(qAbs(change.value("Up").toDouble() + change.value("Down").toDouble()
-                 + change.value("Flat").toDouble())
-            < 1e-3);
+    QVERIFY(qAbs(change.value("Up").toDouble() + change.value("Down").toDouble() +
+                 change.value("Flat").toDouble()) < 1e-3);
 
     // The strongest sector gets the largest share of the risk budget.
     const QJsonObject alloc = r.recommendedAllocation;
