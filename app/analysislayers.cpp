@@ -107,7 +107,7 @@ bool AnalysisLayers::compute(const std::vector<engine::AssetHistory> &assets,
     engine::TimingConfig timingConfig;
     timingConfig.confidenceMin = config.signalConfidenceMin;
     engine::TimingHistory history;
-    history.regimeByDay = engine::regimeByDayFrom(market.days(), macro.filteredRegimeHistory);
+    history.regimeByDay = engine::regimeByDayFrom(market.days(), engine::walkForwardRegimeHistory(market, assets));
     const engine::TimingAnalyzer timing(timingConfig, history);
     std::vector<int> indices(assets.size());
     std::iota(indices.begin(), indices.end(), 0);
@@ -120,12 +120,27 @@ bool AnalysisLayers::compute(const std::vector<engine::AssetHistory> &assets,
         return false;
     const engine::SignalModel model = timing.train(candidates);
     run.models.push_back(model.record());
+    // A stated confidence must mean what it says: when, out of sample, the candidates the model
+    // rated at or above the threshold hit clearly less often than the threshold, its confidence
+    // is not to be trusted on this market and no signal is issued.
+    constexpr int kMinEvidence = 30;
+    constexpr double kTolerance = 0.05;
+    const bool trustworthy = model.thresholdSignals < kMinEvidence
+                             || model.thresholdHitRate >= timingConfig.confidenceMin - kTolerance;
+    if (!trustworthy) {
+        report.notes.append(
+            QStringLiteral("Signals withheld: out of sample, the %1 candidates rated at %2 or "
+                           "more reached their target only %3% of the time.")
+                .arg(model.thresholdSignals)
+                .arg(timingConfig.confidenceMin, 0, 'f', 2)
+                .arg(model.thresholdHitRate * 100.0, 0, 'f', 1));
+    }
     const std::vector<engine::TimingContext> contexts =
         contextsFor(assets, macro.analysis, sectors, assetAnalysis);
     std::vector<std::optional<engine::SignalResult>> signals(assets.size());
     QtConcurrent::blockingMap(&m_pool, indices, [&](int i) {
         const auto at = static_cast<std::size_t>(i);
-        if (!cancelled())
+        if (!cancelled() && trustworthy)
             signals[at] = timing.signalFor(assets[at], candidates[at], model, contexts[at]);
     });
     for (auto &signal : signals) {

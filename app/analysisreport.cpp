@@ -30,7 +30,8 @@ QJsonObject AnalysisReport::toJson() const
             {QStringLiteral("signals"), signalCount},
             {QStringLiteral("duplicate_signals_skipped"), duplicateSignalsSkipped},
             {QStringLiteral("predictions"), predictions},
-            {QStringLiteral("skipped"), skippedJson}};
+            {QStringLiteral("skipped"), skippedJson},
+            {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}};
 }
 
 } // namespace cp::app

@@ -3,6 +3,7 @@
 #include <engine/analysistypes.h>
 
 #include <QJsonObject>
+#include <QStringList>
 
 #include <vector>
 
@@ -28,6 +29,8 @@ struct AnalysisReport
     int duplicateSignalsSkipped = 0;
     int predictions = 0;
     std::vector<engine::SkippedAsset> skipped;
+    //! Sentences about the run a user should read (e.g. why signals were withheld).
+    QStringList notes;
 
     QJsonObject toJson() const;
 };

@@ -33,7 +33,7 @@ Result<QJsonObject> runStoredBacktest(QSqlDatabase db, qint64 from, qint64 to)
     engine::TimingConfig timingConfig;
     timingConfig.confidenceMin = config->signalConfidenceMin;
     engine::TimingHistory history;
-    history.regimeByDay = engine::regimeByDayFrom(market.days(), macro.filteredRegimeHistory);
+    history.regimeByDay = engine::regimeByDayFrom(market.days(), engine::walkForwardRegimeHistory(market, *assets));
     const engine::TimingAnalyzer timing(timingConfig, history);
 
     std::vector<int> indices(assets->size());

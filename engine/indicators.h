@@ -23,11 +23,17 @@
  *   that want a neutral 50 for a flat market must special-case it); %K is 0 when the high-low
  *   range is 0; a DX that cannot be formed (zero range or no directional movement) adds 0 to
  *   ADX's seed average and leaves ADX unchanged afterwards; a negative rounded variance is 0.
- * - Results agree with TA-Lib to about 1e-12 relative: recurrences are rearranged for speed
- *   (multiplication by 1/period, fused multiply-add), not bit-identical.
- * - Rolling sums are recomputed from scratch every few thousand bars and the variance is taken
- *   around a shifted origin, so nothing drifts over long series (TA-Lib's running sum of
- *   squares loses digits after millions of bars).
+ * - Results agree with TA-Lib's arithmetic to about 1e-13 relative (MACD's lines, which cross
+ *   zero, to about 1e-16 of the price); recurrences are rearranged for speed (multiplication by
+ *   1/period, fused multiply-add, several bars per step of a dependency chain), so they are not
+ *   bit-identical to TA-Lib.
+ * - Nothing drifts over long series: rolling sums restart from an exact sum every 512 to 2048 bars,
+ *   and windows up to 64 bars sum their squared deviations afresh for every output (longer
+ *   ones use sums around a shifted origin). TA-Lib's running sums of x and x^2 lose digits
+ *   after millions of bars, and keep the rounding of past price levels after a crash.
+ * - Speed: each indicator's inner loops are branch-free and vectorised; non-finite inputs are
+ *   detected block by block while the data is in cache, and only then does the gap handling
+ *   run. For many series at once use indicatorset.h.
  *
  * Every function returns false, and leaves the outputs untouched, if a period is out of range
  * or an output's size differs from the input's.

@@ -14,12 +14,19 @@ namespace {
 
 using Col = IndicatorTable::Column;
 
-// Indicator by indicator, with the gap rules of indicators.h: for series with non-finite values.
+// Indicator by indicator, with the gap rules of indicators.h: one series on its own, or one with
+// non-finite values from a lock-step group.
 void computeBySeries(std::span<const Candle> candles, IndicatorTable &t)
 {
     const std::size_t n = candles.size();
     t.resize(n);
-    std::vector<double> close(n), high(n), low(n), volume(n);
+    // The candles' fields as columns, in buffers kept per thread: repeated calls (one asset
+    // after another) then touch no fresh memory.
+    thread_local std::vector<double> close, high, low, volume;
+    close.resize(n);
+    high.resize(n);
+    low.resize(n);
+    volume.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
         close[i] = candles[i].close;
         high[i] = candles[i].high;
@@ -42,7 +49,7 @@ void computeBySeries(std::span<const Candle> candles, IndicatorTable &t)
 const char *IndicatorTable::columnName(Column column)
 {
     static constexpr const char *names[ColumnCount] = {
-        "sma_20",   "ema_20",   "rsi_14", "macd",   "macd_signal", "macd_hist", "bb_upper",
+        "sma_20",    "ema_20",   "rsi_14", "macd",   "macd_signal", "macd_hist", "bb_upper",
         "bb_middle", "bb_lower", "atr_14", "adx_14", "stoch_k",     "stoch_d",   "obv"};
     return names[int(column)];
 }
@@ -125,9 +132,8 @@ void IndicatorTable::resize(std::size_t n)
 
 void computeIndicatorTable(std::span<const Candle> candles, IndicatorTable &out)
 {
-    auto kernel = std::make_unique<detail::IndicatorSetKernel<1>>();
-    if (!kernel->run({candles}, {&out})[0])
-        computeBySeries(candles, out);
+    // For one series the vectorised single-series functions beat a one-lane lock-step pass.
+    computeBySeries(candles, out);
 }
 
 IndicatorTable computeIndicatorTable(std::span<const Candle> candles)

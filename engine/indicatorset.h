@@ -65,18 +65,18 @@ struct IndicatorTable
 
 //! All columns in Column order.
 inline constexpr std::array<IndicatorTable::Column, IndicatorTable::ColumnCount> kIndicatorColumns =
-    {IndicatorTable::Column::Sma20,   IndicatorTable::Column::Ema20,
-     IndicatorTable::Column::Rsi14,   IndicatorTable::Column::Macd,
+    {IndicatorTable::Column::Sma20,      IndicatorTable::Column::Ema20,
+     IndicatorTable::Column::Rsi14,      IndicatorTable::Column::Macd,
      IndicatorTable::Column::MacdSignal, IndicatorTable::Column::MacdHist,
-     IndicatorTable::Column::BbUpper, IndicatorTable::Column::BbMiddle,
-     IndicatorTable::Column::BbLower, IndicatorTable::Column::Atr14,
-     IndicatorTable::Column::Adx14,   IndicatorTable::Column::StochK,
-     IndicatorTable::Column::StochD,  IndicatorTable::Column::Obv};
+     IndicatorTable::Column::BbUpper,    IndicatorTable::Column::BbMiddle,
+     IndicatorTable::Column::BbLower,    IndicatorTable::Column::Atr14,
+     IndicatorTable::Column::Adx14,      IndicatorTable::Column::StochK,
+     IndicatorTable::Column::StochD,     IndicatorTable::Column::Obv};
 
 /**
- * Computes the standard set of one series into `out` (resized, capacity reused). All columns
- * come from one pass over the candles; a series with a non-finite close, high, low or volume
- * is computed indicator by indicator instead, with the gap rules of indicators.h.
+ * Computes the standard set of one series into `out` (resized, capacity reused) with the
+ * functions of indicators.h, gap rules included: a non-finite close, high, low or volume
+ * restarts only the indicators that read it.
  */
 void computeIndicatorTable(std::span<const Candle> candles, IndicatorTable &out);
 IndicatorTable computeIndicatorTable(std::span<const Candle> candles);
@@ -86,7 +86,8 @@ IndicatorTable computeIndicatorTable(std::span<const Candle> candles);
  * `series`. Series are processed eight at a time in lock-step (structure-of-arrays blocks), so
  * the per-bar dependency chains of different assets overlap: several times the throughput of
  * one series at a time. Series may differ in length. Results equal computeIndicatorTable()'s
- * up to rounding (about 1e-13 relative).
+ * up to rounding (about 1e-13 relative); a series with a non-finite value is computed by
+ * computeIndicatorTable().
  */
 void computeIndicatorTables(std::span<const std::span<const Candle>> series,
                             std::span<IndicatorTable> out);

@@ -34,7 +34,6 @@ constexpr double kSlowK = 2.0 / 27.0;
 constexpr double kSlowA = 1.0 - kSlowK;
 constexpr double kSignalK = 2.0 / 10.0;
 constexpr double kSignalA = 1.0 - kSignalK;
-constexpr std::size_t kResumEvery = 2048; // bars between exact re-sums of the band window
 
 template<typename V>
 inline void setLane(V &v, int l, double x)
@@ -95,8 +94,8 @@ void IndicatorSetKernel<Lanes>::gather(const std::array<std::span<const Candle>,
     // x - x is 0 for finite x and NaN otherwise; NaN != 0 holds.
     V nonFinite{};
     for (std::size_t r = kHistory; r < kHistory + count; ++r) {
-        const V sum = (m_close[r] - m_close[r]) + (m_high[r] - m_high[r]) +
-                      (m_low[r] - m_low[r]) + (m_volume[r] - m_volume[r]);
+        const V sum = (m_close[r] - m_close[r]) + (m_high[r] - m_high[r]) + (m_low[r] - m_low[r]) +
+                      (m_volume[r] - m_volume[r]);
         nonFinite = sum != 0.0 ? 1.0 : nonFinite;
     }
     for (int l = 0; l < Lanes; ++l)
@@ -107,16 +106,17 @@ template<int Lanes>
 void IndicatorSetKernel<Lanes>::shiftHistory()
 {
     constexpr std::size_t bytes = kHistory * sizeof(V);
-    for (V *buffer : {m_close, m_high, m_low, m_volume, m_high2, m_high4, m_high8, m_low2,
-                      m_low4, m_low8, m_rawK, m_slowK})
+    for (V *buffer : {m_close, m_high, m_low, m_volume, m_high2, m_high4, m_high8, m_low2, m_low4,
+                      m_low8, m_rawK, m_slowK})
         std::memcpy(buffer, buffer + kBlock, bytes);
 }
 
 template<int Lanes>
 void IndicatorSetKernel<Lanes>::resumBands()
 {
-    // An exact sum over the 20 bars before the block: the running sum never accumulates more
-    // than kResumEvery bars of rounding.
+    // An exact sum over the 20 bars before the block: the running sum never carries more than
+    // one block of rounding, so even a crash of several orders of magnitude within a few
+    // hundred bars leaves the mean accurate relative to today's prices.
     V sum = m_close[kHistory - 20];
     for (std::size_t r = kHistory - 19; r < kHistory; ++r)
         sum += m_close[r];
@@ -153,7 +153,7 @@ void IndicatorSetKernel<Lanes>::steps(std::size_t t0, std::size_t from, std::siz
         const V ph = m_high[r - 1];
         const V pl = m_low[r - 1];
 
-        // SMA(20) and Bollinger(20, 2): a running sum (re-summed every kResumEvery bars) for
+        // SMA(20) and Bollinger(20, 2): a running sum (re-summed at every block) for
         // the mean, and the squared deviations summed afresh over the window, so a flat window
         // leaves no rounding residue for the square root to amplify.
         V sum = m_sum + c;
@@ -358,15 +358,14 @@ void IndicatorSetKernel<Lanes>::scatter(const std::array<IndicatorTable *, Lanes
                 const V b6 = __builtin_shufflevector(a4, a6, 2, 3, 10, 11, 6, 7, 14, 15);
                 const V b5 = __builtin_shufflevector(a5, a7, 0, 1, 8, 9, 4, 5, 12, 13);
                 const V b7 = __builtin_shufflevector(a5, a7, 2, 3, 10, 11, 6, 7, 14, 15);
-                const V lane[8] = {
-                    __builtin_shufflevector(b0, b4, 0, 1, 2, 3, 8, 9, 10, 11),
-                    __builtin_shufflevector(b1, b5, 0, 1, 2, 3, 8, 9, 10, 11),
-                    __builtin_shufflevector(b2, b6, 0, 1, 2, 3, 8, 9, 10, 11),
-                    __builtin_shufflevector(b3, b7, 0, 1, 2, 3, 8, 9, 10, 11),
-                    __builtin_shufflevector(b0, b4, 4, 5, 6, 7, 12, 13, 14, 15),
-                    __builtin_shufflevector(b1, b5, 4, 5, 6, 7, 12, 13, 14, 15),
-                    __builtin_shufflevector(b2, b6, 4, 5, 6, 7, 12, 13, 14, 15),
-                    __builtin_shufflevector(b3, b7, 4, 5, 6, 7, 12, 13, 14, 15)};
+                const V lane[8] = {__builtin_shufflevector(b0, b4, 0, 1, 2, 3, 8, 9, 10, 11),
+                                   __builtin_shufflevector(b1, b5, 0, 1, 2, 3, 8, 9, 10, 11),
+                                   __builtin_shufflevector(b2, b6, 0, 1, 2, 3, 8, 9, 10, 11),
+                                   __builtin_shufflevector(b3, b7, 0, 1, 2, 3, 8, 9, 10, 11),
+                                   __builtin_shufflevector(b0, b4, 4, 5, 6, 7, 12, 13, 14, 15),
+                                   __builtin_shufflevector(b1, b5, 4, 5, 6, 7, 12, 13, 14, 15),
+                                   __builtin_shufflevector(b2, b6, 4, 5, 6, 7, 12, 13, 14, 15),
+                                   __builtin_shufflevector(b3, b7, 4, 5, 6, 7, 12, 13, 14, 15)};
                 for (int l = 0; l < 8; ++l) {
                     if (i + 8 <= stored[l]) {
                         std::memcpy(dst[l] + i, &lane[l], sizeof(V));
@@ -417,7 +416,7 @@ IndicatorSetKernel<Lanes>::run(const std::array<std::span<const Candle>, Lanes> 
                 m_rawK[r] = V{};
                 m_slowK[r] = V{};
             }
-        } else if (t0 % kResumEvery == 0) {
+        } else {
             resumBands();
         }
         const std::size_t warm = t0 < kWarmBars ? std::min(count, kWarmBars - t0) : 0;
@@ -442,7 +441,6 @@ IndicatorSetKernel<Lanes>::run(const std::array<std::span<const Candle>, Lanes> 
     return finite;
 }
 
-template class IndicatorSetKernel<1>;
 template class IndicatorSetKernel<8>;
 
 } // namespace cp::engine::detail

@@ -55,8 +55,7 @@ private:
     void gather(const std::array<std::span<const Candle>, Lanes> &series, std::size_t t0,
                 std::size_t count, std::array<unsigned long long, Lanes> &bad);
     void scatter(const std::array<IndicatorTable *, Lanes> &out,
-                 const std::array<std::size_t, Lanes> &lengths, std::size_t t0,
-                 std::size_t count);
+                 const std::array<std::size_t, Lanes> &lengths, std::size_t t0, std::size_t count);
     void shiftHistory();
 
     using V = typename LaneVector<Lanes>::type;
@@ -94,7 +93,6 @@ private:
     V m_obv;
 };
 
-extern template class IndicatorSetKernel<1>;
 extern template class IndicatorSetKernel<8>;
 
 } // namespace cp::engine::detail

@@ -181,6 +181,37 @@ Result<RegimeModel> trainRegimeModel(const DailyMarket &market,
         regimeFeatures(series.indexReturn, options.trendWindow, options.volatilityWindow), options);
 }
 
+std::vector<Regime> walkForwardRegimeHistory(const DailyMarket &market,
+                                             const std::vector<AssetHistory> &assets,
+                                             const RegimeModelOptions &options, int refitDays)
+{
+    const MarketSeries series = buildMarketSeries(market, assets);
+    std::vector<Regime> out(std::size_t(series.dayCount()), Regime::Neutral);
+    const RegimeFeatures all =
+        regimeFeatures(series.indexReturn, options.trendWindow, options.volatilityWindow);
+    const int rows = all.rows();
+    const int step = std::max(1, refitDays);
+    for (int fitRows = std::max(options.minObservations, 2 * options.states); fitRows < rows;
+         fitRows += step) {
+        // Train on rows [0, fitRows), then filter the prefix up to the next refit: the filter
+        // at a row only reads rows before it, so re-running it from the start is exact.
+        RegimeFeatures past = all;
+        past.values.resize(std::size_t(fitRows) * 2);
+        const Result<RegimeModel> model = RegimeModel::train(past, options);
+        if (!model.ok())
+            continue;
+        const int end = std::min(rows, fitRows + step);
+        RegimeFeatures prefix = all;
+        prefix.values.resize(std::size_t(end) * 2);
+        const RegimeDecoding decoding = model->decode(prefix);
+        if (decoding.isEmpty())
+            continue;
+        for (int t = fitRows; t < end; ++t)
+            out[std::size_t(all.firstDay + t)] = decoding.filteredRegime[std::size_t(t)];
+    }
+    return out;
+}
+
 ModelRecord regimeModelRecord(const RegimeModel &model, qint64 trainedAt, const QString &version)
 {
     ModelRecord record;
@@ -265,8 +296,14 @@ MacroReport analyzeMacro(const DailyMarket &market, const std::vector<AssetHisto
     if (report.regimeModel) {
         const RegimeDecoding decoding = report.regimeModel->decode(features);
         if (decoding.isEmpty()) {
-            report.status = QStringLiteral("The regime model could not read the market history; "
-                                           "the regime defaults to neutral.");
+            report.status =
+                features.rows() == 0
+                    ? QStringLiteral("Only %1 days of market history; the regime model reads "
+                                     "from day %2 on, so the regime defaults to neutral.")
+                          .arg(days)
+                          .arg(features.firstDay + 1)
+                    : QStringLiteral("The regime model could not read the market history; the "
+                                     "regime defaults to neutral.");
         } else {
             report.firstRegimeDay = features.firstDay;
             for (int t = 0; t < features.rows(); ++t) {

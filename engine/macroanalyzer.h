@@ -101,6 +101,19 @@ Result<RegimeModel> trainRegimeModel(const DailyMarket &market,
                                      const std::vector<AssetHistory> &assets,
                                      const RegimeModelOptions &options = {});
 
+/**
+ * Regime per day of the market with no look-ahead at all, for backtests. analyzeMacro's
+ * filteredRegimeHistory filters causally, but with a model (and feature scaling) fitted on the
+ * whole history, so early days benefit from parameters learned later. Here the model is refitted
+ * every `refitDays` days on the history up to that day (an expanding window) and filtered
+ * forward to the next refit; truncating the market after day d changes no value up to d. Days
+ * before the first possible fit are Neutral. Cost: one fit per refit (about 20 ms at 700 days).
+ */
+std::vector<Regime> walkForwardRegimeHistory(const DailyMarket &market,
+                                             const std::vector<AssetHistory> &assets,
+                                             const RegimeModelOptions &options = {},
+                                             int refitDays = 30);
+
 /** The ai_models row of a regime model trained at `trainedAt` (seconds, latest bar's time). */
 ModelRecord regimeModelRecord(const RegimeModel &model, qint64 trainedAt,
                               const QString &version = QStringLiteral("1.0"));

@@ -201,12 +201,12 @@ Result<OhlcvTable> readOhlcvCsv(QIODevice &in)
         }
         Candle candle;
         if (!parseTimestamp(fields[column[Timestamp]], candle.time)) {
-            return Result<OhlcvTable>::failure(lineError(
-                lineNumber, tr("cannot read timestamp '%1'")
-                                .arg(QString::fromUtf8(fields[column[Timestamp]]))));
+            return Result<OhlcvTable>::failure(
+                lineError(lineNumber, tr("cannot read timestamp '%1'")
+                                          .arg(QString::fromUtf8(fields[column[Timestamp]]))));
         }
-        double *values[] = {nullptr, &candle.open, &candle.high, &candle.low, &candle.close,
-                            &candle.volume};
+        double *values[] = {nullptr,     &candle.open,  &candle.high,
+                            &candle.low, &candle.close, &candle.volume};
         for (int f = Open; f < FieldCount; ++f) {
             if (!parseNumber(fields[column[f]], *values[f])) {
                 return Result<OhlcvTable>::failure(lineError(

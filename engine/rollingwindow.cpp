@@ -34,16 +34,21 @@ void squaredDeviations(const double *x, std::size_t b, std::size_t e, std::size_
     // auto-vectoriser, and plain SSE2 code when the target has no wider vectors.
     using V = double __attribute__((vector_size(8 * sizeof(double))));
     constexpr std::size_t kWidth = 8;
-    const double dw = double(window);
-    const auto load = [](const double *p) {
-        V v;
-        std::memcpy(&v, p, sizeof v);
-        return v;
-    };
+    const double inv = 1.0 / double(window);
+    // By reference: a vector returned by value would change the ABI on targets without
+    // vectors this wide (-Wpsabi).
+    const auto load = [](V &v, const double *p) { std::memcpy(&v, p, sizeof v); };
     std::size_t t = b;
     for (; t + 4 * kWidth <= e; t += 4 * kWidth) {
-        const V m0 = load(mean + t) / dw, m1 = load(mean + t + 8) / dw,
-                m2 = load(mean + t + 16) / dw, m3 = load(mean + t + 24) / dw;
+        V m0, m1, m2, m3;
+        load(m0, mean + t);
+        load(m1, mean + t + 8);
+        load(m2, mean + t + 16);
+        load(m3, mean + t + 24);
+        m0 *= inv;
+        m1 *= inv;
+        m2 *= inv;
+        m3 *= inv;
         std::memcpy(mean + t, &m0, sizeof m0);
         std::memcpy(mean + t + 8, &m1, sizeof m1);
         std::memcpy(mean + t + 16, &m2, sizeof m2);
@@ -51,10 +56,15 @@ void squaredDeviations(const double *x, std::size_t b, std::size_t e, std::size_
         V a0{}, a1{}, a2{}, a3{};
         for (std::size_t i = 0; i < window; ++i) {
             const double *xi = x + t - i;
-            const V d0 = load(xi) - m0;
-            const V d1 = load(xi + 8) - m1;
-            const V d2 = load(xi + 16) - m2;
-            const V d3 = load(xi + 24) - m3;
+            V d0, d1, d2, d3;
+            load(d0, xi);
+            load(d1, xi + 8);
+            load(d2, xi + 16);
+            load(d3, xi + 24);
+            d0 -= m0;
+            d1 -= m1;
+            d2 -= m2;
+            d3 -= m3;
             a0 += d0 * d0;
             a1 += d1 * d1;
             a2 += d2 * d2;
@@ -66,7 +76,7 @@ void squaredDeviations(const double *x, std::size_t b, std::size_t e, std::size_
         std::memcpy(sq + t + 24, &a3, sizeof a3);
     }
     for (; t < e; ++t) {
-        mean[t] /= dw;
+        mean[t] *= inv;
         double acc = 0.0;
         for (std::size_t i = 0; i < window; ++i) {
             const double d = x[t - i] - mean[t];
@@ -82,14 +92,11 @@ void bollingerBands(const double *x, std::size_t b, std::size_t e, std::size_t w
     // squaredDeviations() with the square root and both bands in the same pass.
     using V = double __attribute__((vector_size(8 * sizeof(double))));
     constexpr std::size_t kWidth = 8;
-    const double dw = double(window);
-    const double inv = 1.0 / dw;
-    const auto load = [](const double *p) {
-        V v;
-        std::memcpy(&v, p, sizeof v);
-        return v;
-    };
-    const auto bands = [&](std::size_t t, V m, V acc) {
+    const double inv = 1.0 / double(window);
+    // By reference: a vector returned by value would change the ABI on targets without
+    // vectors this wide (-Wpsabi).
+    const auto load = [](V &v, const double *p) { std::memcpy(&v, p, sizeof v); };
+    const auto bands = [&](std::size_t t, const V &m, const V &acc) {
         V sd = acc * inv;
         for (std::size_t j = 0; j < kWidth; ++j)
             sd[j] = std::sqrt(sd[j]);
@@ -101,15 +108,27 @@ void bollingerBands(const double *x, std::size_t b, std::size_t e, std::size_t w
     };
     std::size_t t = b;
     for (; t + 4 * kWidth <= e; t += 4 * kWidth) {
-        const V m0 = load(middle + t) / dw, m1 = load(middle + t + 8) / dw,
-                m2 = load(middle + t + 16) / dw, m3 = load(middle + t + 24) / dw;
+        V m0, m1, m2, m3;
+        load(m0, middle + t);
+        load(m1, middle + t + 8);
+        load(m2, middle + t + 16);
+        load(m3, middle + t + 24);
+        m0 *= inv;
+        m1 *= inv;
+        m2 *= inv;
+        m3 *= inv;
         V a0{}, a1{}, a2{}, a3{};
         for (std::size_t i = 0; i < window; ++i) {
             const double *xi = x + t - i;
-            const V d0 = load(xi) - m0;
-            const V d1 = load(xi + 8) - m1;
-            const V d2 = load(xi + 16) - m2;
-            const V d3 = load(xi + 24) - m3;
+            V d0, d1, d2, d3;
+            load(d0, xi);
+            load(d1, xi + 8);
+            load(d2, xi + 16);
+            load(d3, xi + 24);
+            d0 -= m0;
+            d1 -= m1;
+            d2 -= m2;
+            d3 -= m3;
             a0 += d0 * d0;
             a1 += d1 * d1;
             a2 += d2 * d2;
@@ -121,7 +140,7 @@ void bollingerBands(const double *x, std::size_t b, std::size_t e, std::size_t w
         bands(t + 24, m3, a3);
     }
     for (; t < e; ++t) {
-        const double m = middle[t] / dw;
+        const double m = middle[t] * inv;
         double acc = 0.0;
         for (std::size_t i = 0; i < window; ++i) {
             const double d = x[t - i] - m;

@@ -18,6 +18,12 @@ inline void fillNaN(double *out, std::size_t count)
     std::fill_n(out, count, kNaN);
 }
 
+//! True when every size equals n.
+inline bool sameSize(std::size_t n, std::initializer_list<std::size_t> sizes)
+{
+    return std::all_of(sizes.begin(), sizes.end(), [n](std::size_t s) { return s == n; });
+}
+
 /** A half-open range [begin, end) of bar indices. */
 struct Run
 {
@@ -104,9 +110,7 @@ void computeWithGaps(std::initializer_list<const double *> inputs, std::size_t c
         return;
     forEachRun(
         inputs, count, outputs,
-        [&](std::size_t off, std::size_t len) {
-            kernel(off, len, BlockCheck({}, false));
-        },
+        [&](std::size_t off, std::size_t len) { kernel(off, len, BlockCheck({}, false)); },
         positive);
 }
 
@@ -121,8 +125,7 @@ inline constexpr std::size_t kResumEvery = 2048;
  * chain's latency no longer bounds the speed. Rounding differs from the one-step form by a few
  * units in the last place; for |a| < 1 the difference does not grow.
  */
-inline double linearRecurrence(double v, double a, const double *x, double *out,
-                               std::size_t count)
+inline double linearRecurrence(double v, double a, const double *x, double *out, std::size_t count)
 {
     const double a2 = a * a;
     const double a3 = a2 * a;
@@ -209,7 +212,8 @@ bool rollingSums(const double *x, std::size_t count, std::size_t window, double 
 inline constexpr std::size_t kExactWindow = 64;
 
 /**
- * For t in [b, e): turns the window sum mean[t] into the mean (sum / window) and sets sq[t] to
+ * For t in [b, e): turns the window sum mean[t] into the mean (sum * (1/window), as sma()) and
+ * sets sq[t] to
  * the sum of (x[t-i] - mean[t])^2 over the window, recomputed from the window itself: no
  * running sum of squares, so nothing drifts or cancels, and a flat window gives exactly 0 (up
  * to the rounding of its mean). O(window) per output, vectorised across outputs.
@@ -267,7 +271,7 @@ bool rollingMoments(const double *x, std::size_t count, std::size_t window, doub
         while (flat < window && x[b + 1 - flat] == x[b - flat])
             ++flat;
         for (std::size_t t = b;; ++t) {
-            mean[t] = s / dw;
+            mean[t] = s * invWindow;
             sq[t] = flat >= window ? 0.0 : std::max(0.0, s2 - s1 * s1 * invWindow);
             if (t + 1 == e)
                 break;

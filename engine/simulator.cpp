@@ -50,6 +50,11 @@ constexpr double sectorDriftDays = 30.0; // e-folding time of that drift
 // e-folding time: without it, dispersion grows like sqrt(time) and after a few simulated years
 // a meme coin outweighs Bitcoin. Daily volatility is unchanged; only long horizons revert.
 constexpr double relativeReversionDays = 180.0;
+// Share of the recent trend (EMA of returns with a six-hour memory) that carries into the next
+// bar, before scaling for the bar length (see buildFactors).
+constexpr double marketTrendPersistence = 0.35;
+constexpr double ownTrendPersistence = 0.6;
+constexpr double trendMemoryDays = 0.25;
 
 // Average daily market volatility over the regimes; sets what "a large move" means for volume.
 constexpr double typicalMarketVol = 0.035;
@@ -157,6 +162,16 @@ void MarketSimulator::buildFactors()
     m_marketReturns.resize(size_t(m_barCount));
     m_marketVariance.resize(size_t(m_barCount));
     Random market = Random::forStream(m_config.seed, MarketStream, 0);
+    // Short-term trend persistence (time-series momentum, documented in crypto markets): part of
+    // each bar's market return continues the recent trend, an EMA of past market returns with a
+    // few hours' memory. It gives timing models something real to learn; without it the
+    // simulated market is a random walk that no signal can beat. It lives in the shared factor,
+    // so assets' residuals stay independent.
+    double trend = 0.0;
+    const double trendAlpha = 1.0 - std::exp(-dt / trendMemoryDays);
+    // Bars longer than the trend's memory carry (almost) none of it: daily bars stay close to a
+    // random walk, hourly bars trend.
+    const double trendGain = marketTrendPersistence * (1.0 - trendAlpha);
     for (const RegimePeriod &period : m_regimes) {
         const RegimeModel &model = regimeModels[int(period.regime)];
         const int first = int((period.start - m_config.startTime) / secondsPerDay) * m_barsPerDay;
@@ -165,9 +180,10 @@ void MarketSimulator::buildFactors()
         const double sd = model.vol * sqrtDt;
         const double jumpProbability = model.jumpRate * dt;
         for (int b = first; b < last; ++b) {
-            double r = drift + sd * market.normal();
+            double r = drift + sd * market.normal() + trendGain * trend;
             if (market.uniform() < jumpProbability)
                 r += market.normal(model.jumpMean, model.jumpVol);
+            trend += trendAlpha * (r - trend);
             m_marketReturns[size_t(b)] = r;
             m_marketVariance[size_t(b)] = sd * sd;
         }
@@ -262,12 +278,17 @@ void MarketSimulator::generateFloating(int assetIndex, Candle *out) const
 
     double logPrice = std::log(model.startPrice);
     double own = 0.0; // cumulative idiosyncratic log-return, reverting
+    // The asset's own returns trend too (see buildFactors), independently of other assets.
+    double ownTrend = 0.0;
+    const double trendAlpha = 1.0 - std::exp(-dt / trendMemoryDays);
+    const double trendGain = ownTrendPersistence * (1.0 - trendAlpha);
     double open = model.startPrice;
     qint64 time = m_config.startTime;
     for (int b = 0; b < m_barCount; ++b) {
-        double ownStep = idioSd * rng.normal() - reversion * own;
+        double ownStep = idioSd * rng.normal() - reversion * own + trendGain * ownTrend;
         if (rng.uniform() < jumpProbability)
             ownStep += jumpVol * rng.normal();
+        ownTrend += trendAlpha * (ownStep - ownTrend);
         own += ownStep;
         const double r = betaMarket * market[b] + betaSector * sector[b] + drift + ownStep;
         logPrice += r;

@@ -3,8 +3,14 @@
 #include "statuspanel.h"
 #include "theme.h"
 #include "uisettings.h"
+#include "views/adminpage.h"
 #include "views/homepage.h"
 #include "views/page.h"
+#include "views/predictionspage.h"
+#include "views/sectorspage.h"
+#include "views/signalspage.h"
+#include "views/suggestionspage.h"
+#include "views/watchlistspage.h"
 #include "widgets/databasesummarypanel.h"
 
 #include <models/changebus.h>
@@ -119,6 +125,15 @@ void MainWindow::buildPages()
         showPage(QString::fromLatin1(targets[std::clamp(layer, 1, 4) - 1]));
     });
     addPage(m_home);
+    addPage(new SectorsPage(context));
+    addPage(new WatchlistsPage(context));
+    // Role gating: the review queue and the admin pane do not exist for other roles.
+    if (m_session.isAdmin())
+        addPage(new SuggestionsPage(context));
+    addPage(new SignalsPage(context));
+    addPage(new PredictionsPage(context));
+    if (m_session.isAdmin())
+        addPage(new AdminPage(context));
 }
 
 void MainWindow::addPage(Page *page)

@@ -2,6 +2,7 @@
 
 #include "loginratelimiter.h"
 #include "responsecache.h"
+#include "retrainrunner.h"
 #include "tokenservice.h"
 
 #include <QByteArray>
@@ -63,6 +64,7 @@ public:
     TokenService tokens;
     LoginRateLimiter loginLimiter;
     ResponseCache cache;
+    RetrainRunner retrain;
     const QDateTime startedAt;
     //! Set once the routes are registered; read-only afterwards.
     const ApiRouter *router = nullptr;

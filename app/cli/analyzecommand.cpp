@@ -72,6 +72,8 @@ int runAnalyze(CliContext &context)
                   << " s, compute " << QString::number(report->computeSeconds, 'f', 2)
                   << " s, persist " << QString::number(report->persistSeconds, 'f', 2) << " s"
                   << Qt::endl;
+    for (const QString &note : report->notes)
+        context.out() << "Note: " << note << Qt::endl;
     return Success;
 }
 

@@ -24,6 +24,10 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("evaluate"),
          {"evaluate                  realise due predictions and close finished signals",
           runEvaluate}},
+        {QStringLiteral("indicators"),
+         {"indicators --input OHLCV.csv [--output OUT.csv]\n"
+          "                          offline: OHLCV in, indicator columns out (no database)",
+          runIndicators}},
         {QStringLiteral("init"), {"init                      create or migrate the schema", runInit}},
         {QStringLiteral("analyze"),
          {"analyze [--layers 1,2,3,4] [--no-predictions]\n"

@@ -55,6 +55,7 @@ int runStatus(CliContext &context);
 int runAnalyze(CliContext &context);
 int runEvaluate(CliContext &context);
 int runBacktest(CliContext &context);
+int runIndicators(CliContext &context);
 int runServe(CliContext &context);
 
 } // namespace cp::app::cli

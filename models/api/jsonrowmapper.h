@@ -28,10 +28,10 @@ enum class JsonKind {
 /** One output field: its JSON name, kind and the SQL expression that yields it. */
 struct JsonColumn
 {
-    QString name;
+    QString name{};
     JsonKind kind = JsonKind::Text;
     //! Expression to select; empty means the column called `name`.
-    QString sql;
+    QString sql{};
 };
 
 /**

@@ -3,6 +3,8 @@
 #include "jsonrowmapper.h"
 #include "pricelookup.h"
 
+#include <QSqlQuery>
+
 namespace cp::models {
 
 namespace {
@@ -141,6 +143,23 @@ Result<QJsonArray> WatchlistReader::suggestions(const QString &status, int limit
                                      " LIMIT ?")
                           .arg(where),
                       binds, QStringLiteral("suggestions"));
+}
+
+Result<QList<int>> WatchlistReader::unknownAssets(const QList<int> &cryptoIds) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM cryptocurrencies WHERE id = ?"));
+    QList<int> unknown;
+    for (int id : cryptoIds) {
+        query.addBindValue(id);
+        if (const Status s = execQuery(query, QStringLiteral("assets")); !s)
+            return Result<QList<int>>::failure(s.error());
+        if (!query.next() || query.value(0).toInt() == 0)
+            unknown.append(id);
+        query.finish();
+    }
+    return unknown;
 }
 
 } // namespace cp::models

@@ -3,6 +3,9 @@
 #include <models/connection.h>
 #include <models/sqltimestamp.h>
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -33,7 +36,41 @@ QString dailyMarketSql(Dialect dialect)
            midnight + QStringLiteral(" GROUP BY p.timestamp ORDER BY p.timestamp");
 }
 
+qint64 msecsOf(const QJsonValue &value)
+{
+    return SqlTimestamp::toDateTime(value.toString()).toMSecsSinceEpoch();
+}
+
 } // namespace
+
+void applyRegimeIndicators(std::vector<RegimePeriod> &periods, const QJsonObject &indicators,
+                           qint64 newestAnalysisMsecs)
+{
+    const QJsonArray explicitPeriods = indicators.value(QStringLiteral("regime_periods")).toArray();
+    if (!explicitPeriods.isEmpty()) {
+        periods.clear();
+        for (const QJsonValue &value : explicitPeriods) {
+            const QJsonObject p = value.toObject();
+            periods.push_back({msecsOf(p.value(QStringLiteral("start"))),
+                               msecsOf(p.value(QStringLiteral("end"))),
+                               p.value(QStringLiteral("regime")).toString()});
+        }
+        return;
+    }
+    const int days = indicators.value(QStringLiteral("days_in_regime")).toInt();
+    if (periods.empty() || days <= 0)
+        return;
+    // The newest period began `days` days before its analysis at the latest.
+    RegimePeriod &last = periods.back();
+    const qint64 start =
+        std::min(last.startMsecs, newestAnalysisMsecs - qint64(days) * 86400 * 1000);
+    last.startMsecs = start;
+    while (periods.size() > 1 && periods[periods.size() - 2].startMsecs >= start)
+        periods.erase(periods.end() - 2);
+    if (periods.size() > 1)
+        periods[periods.size() - 2].endMsecs =
+            std::min(periods[periods.size() - 2].endMsecs, start);
+}
 
 std::vector<RegimePeriod> regimePeriods(const std::vector<std::pair<qint64, QString>> &analyses,
                                         qint64 endMsecs)
@@ -73,15 +110,20 @@ Result<MarketHistory> loadMarketHistory(QSqlDatabase db)
         history.days.push_back(day);
     }
     query.finish();
-    if (!query.exec(QStringLiteral("SELECT analysis_time, market_regime FROM market_regime_analysis"
-                                   " ORDER BY analysis_time, id")))
+    if (!query.exec(QStringLiteral("SELECT analysis_time, market_regime, macro_indicators"
+                                   " FROM market_regime_analysis ORDER BY analysis_time, id")))
         return failure(query);
     std::vector<std::pair<qint64, QString>> analyses;
-    while (query.next())
+    QJsonObject newestIndicators;
+    while (query.next()) {
         analyses.emplace_back(SqlTimestamp::toDateTime(query.value(0)).toMSecsSinceEpoch(),
                               query.value(1).toString());
+        newestIndicators = QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object();
+    }
     const qint64 end = history.days.empty() ? 0 : history.days.back().msecsSinceEpoch;
     history.regimes = regimePeriods(analyses, end);
+    if (!analyses.empty())
+        applyRegimeIndicators(history.regimes, newestIndicators, analyses.back().first);
     return history;
 }
 

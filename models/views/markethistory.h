@@ -2,6 +2,7 @@
 
 #include <engine/result.h>
 
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -46,5 +47,14 @@ Result<MarketHistory> loadMarketHistory(QSqlDatabase db);
 //! Merges consecutive analyses with the same regime into periods ending at `endMsecs`.
 std::vector<RegimePeriod> regimePeriods(const std::vector<std::pair<qint64, QString>> &analyses,
                                         qint64 endMsecs);
+
+/**
+ * Refines periods with what the newest analysis says about the regime's history: an explicit
+ * "regime_periods" array ([{"start", "end", "regime"}], ISO times) replaces them; otherwise
+ * "days_in_regime" stretches the newest period back that many days before the newest analysis
+ * (overlapped periods give way).
+ */
+void applyRegimeIndicators(std::vector<RegimePeriod> &periods, const QJsonObject &indicators,
+                           qint64 newestAnalysisMsecs);
 
 } // namespace cp::models::views

@@ -11,6 +11,8 @@
 #include <QNetworkAccessManager>
 #include <QUrl>
 
+#include <cmath>
+
 #include <memory>
 
 namespace cp::test {
@@ -101,3 +103,24 @@ qint64 scalar(QSqlDatabase db, const QString &sql);
 bool exec(QSqlDatabase db, const QString &sql);
 
 } // namespace cp::test
+
+//! True when |a - b| <= tolerance (JSON numbers pass through NUMERIC and double).
+inline bool near(double a, double b, double tolerance = 1e-6)
+{
+    return std::abs(a - b) <= tolerance;
+}
+
+/** GET `path` as `token` into `name` (an HttpResult) and require `expected` status. */
+#define CP_GET(name, api, path, token, expected)                                                   \
+    const ::cp::test::HttpResult name = (api).client().get(path, token);                           \
+    QVERIFY2(name.status == (expected), qPrintable(QStringLiteral("GET %1: %2").arg(path, name.describe())))
+
+/** The fixture with its role users signed in and every table seeded (`seed`). */
+#define CP_SEEDED_API(api, database)                                                               \
+    ::cp::test::ApiFixture api(database);                                                          \
+    QVERIFY2(api.start(), qPrintable(api.error()));                                                \
+    QVERIFY(api.addRoleUsers());                                                                   \
+    const ::cp::test::SeedData seed =                                                              \
+        ::cp::test::seedAll(api.db(), api.adminId, api.professionalId, api.casualId);              \
+    if (QTest::currentTestFailed())                                                                \
+        return

@@ -92,6 +92,17 @@ static void BM_TrainRegimeModel(benchmark::State &state)
 }
 BENCHMARK(BM_TrainRegimeModel)->Unit(benchmark::kMillisecond);
 
+// Regime history without look-ahead for backtests: a refit every 30 days (about 23 fits).
+static void BM_WalkForwardRegimeHistory(benchmark::State &state)
+{
+    const Market &m = market();
+    for (auto _ : state) {
+        std::vector<Regime> history = walkForwardRegimeHistory(*m.daily, m.assets);
+        benchmark::DoNotOptimize(history.data());
+    }
+}
+BENCHMARK(BM_WalkForwardRegimeHistory)->Unit(benchmark::kMillisecond);
+
 // The daily grid built from the pipeline's hourly input (3.5M candles); not layer 1's own
 // cost, but what the pipeline pays before it.
 static void BM_DailyMarketFromHourly(benchmark::State &state)

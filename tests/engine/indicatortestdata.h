@@ -29,10 +29,11 @@ struct Series
     std::vector<Candle> candles;
 };
 
-// A geometric random walk around `price` with consistent OHLC. Every 20th bar or so is flat
-// (open = high = low = close = previous close, sometimes zero volume) so the zero-range and
-// zero-change branches of RSI, ADX and the stochastic are exercised.
-inline Series makeSeries(std::size_t n, double price, std::uint64_t seed)
+// A geometric random walk from `price` with consistent OHLC and a per-bar log drift. Every
+// 20th bar or so is flat (open = high = low = close = previous close, sometimes zero volume)
+// and every 30th expands the previous bar's range by the same amount up and down, so the
+// zero-range, zero-change and equal-movement branches of RSI, ADX and the stochastic run.
+inline Series makeSeries(std::size_t n, double price, std::uint64_t seed, double drift = 0.0)
 {
     std::mt19937_64 rng(seed);
     const auto uniform = [&] { return (double(rng() >> 11) + 0.5) * 0x1.0p-53; };
@@ -45,11 +46,18 @@ inline Series makeSeries(std::size_t n, double price, std::uint64_t seed)
         Candle c;
         c.time = qint64(t) * 3600;
         c.open = prev;
-        if (uniform() < 0.05) {
+        const double kind = uniform();
+        if (kind < 0.05) {
             c.close = c.high = c.low = prev;
             c.volume = uniform() < 0.5 ? 0.0 : 10.0;
+        } else if (kind < 0.085 && t > 0) {
+            const double widen = prev * 0.01 * uniform();
+            c.high = s.high.back() + widen;
+            c.low = s.low.back() - widen;
+            c.close = c.low + (c.high - c.low) * uniform();
+            c.volume = 500.0;
         } else {
-            c.close = prev * std::exp(0.02 * normal());
+            c.close = prev * std::exp(drift + 0.02 * normal());
             c.high = std::max(c.open, c.close) * (1.0 + 0.01 * uniform());
             c.low = std::min(c.open, c.close) * (1.0 - 0.01 * uniform());
             c.volume = 1000.0 * std::exp(normal());
@@ -66,8 +74,10 @@ inline Series makeSeries(std::size_t n, double price, std::uint64_t seed)
 }
 
 // NaN exactly where the reference is NaN; elsewhere |a - e| <= 1e-8 * max(|e|, floor). The
-// floor is the scale of the quantity, for values that cross zero (MACD, OBV).
-inline bool agrees(const Vec &actual, const Vec &expected, double floor, const char *what)
+// floor is the scale of the quantity, for values that cross zero (MACD, OBV); with `scale`
+// it is floor * |scale[t]| (the price at the bar, for MACD and ATR).
+inline bool agrees(const Vec &actual, const Vec &expected, double floor, const char *what,
+                   const Vec *scale = nullptr)
 {
     if (actual.size() != expected.size()) {
         qWarning("%s: size %zu, expected %zu", what, actual.size(), expected.size());
@@ -83,9 +93,10 @@ inline bool agrees(const Vec &actual, const Vec &expected, double floor, const c
             }
             continue;
         }
-        if (!(std::fabs(a - e) <= 1e-8 * std::max(std::fabs(e), floor))) {
+        const double f = scale ? floor * std::fabs((*scale)[t]) : floor;
+        if (!(std::fabs(a - e) <= 1e-8 * std::max(std::fabs(e), f))) {
             qWarning("%s[%zu]: %.17g, expected %.17g (rel %.3g)", what, t, a, e,
-                     std::fabs(a - e) / std::max(std::fabs(e), floor));
+                     std::fabs(a - e) / std::max(std::fabs(e), f));
             return false;
         }
     }
@@ -110,7 +121,7 @@ inline Vec run1(bool (*f)(std::span<const double>, std::span<double>, int), cons
 // Checks every column of a table against the naive reference of the standard set.
 inline bool tableAgrees(const IndicatorTable &t, const Series &s)
 {
-    const double price = s.close.empty() ? 1.0 : s.close.front();
+    const Vec *price = &s.close;
     const double oscillator = 1e-3;
     const auto m = reference::macd(s.close, 12, 26, 9);
     const auto b = reference::bollinger(s.close, 20, 2.0);
@@ -118,13 +129,13 @@ inline bool tableAgrees(const IndicatorTable &t, const Series &s)
     return agrees(t.sma20, reference::sma(s.close, 20), 0.0, "sma_20") &&
            agrees(t.ema20, reference::ema(s.close, 20), 0.0, "ema_20") &&
            agrees(t.rsi14, reference::rsi(s.close, 14), oscillator, "rsi_14") &&
-           agrees(t.macd, m.line, 1e-6 * price, "macd") &&
-           agrees(t.macdSignal, m.signal, 1e-6 * price, "macd_signal") &&
-           agrees(t.macdHist, m.hist, 1e-6 * price, "macd_hist") &&
+           agrees(t.macd, m.line, 1e-6, "macd", price) &&
+           agrees(t.macdSignal, m.signal, 1e-6, "macd_signal", price) &&
+           agrees(t.macdHist, m.hist, 1e-6, "macd_hist", price) &&
            agrees(t.bbUpper, b.upper, 0.0, "bb_upper") &&
            agrees(t.bbMiddle, b.middle, 0.0, "bb_middle") &&
            agrees(t.bbLower, b.lower, 0.0, "bb_lower") &&
-           agrees(t.atr14, reference::atr(s.high, s.low, s.close, 14), 1e-6 * price, "atr_14") &&
+           agrees(t.atr14, reference::atr(s.high, s.low, s.close, 14), 1e-6, "atr_14", price) &&
            agrees(t.adx14, reference::adx(s.high, s.low, s.close, 14), oscillator, "adx_14") &&
            agrees(t.stochK, st.k, oscillator, "stoch_k") &&
            agrees(t.stochD, st.d, oscillator, "stoch_d") &&

@@ -39,11 +39,15 @@ void tst_Indicators::agreesWithReference_data()
     QTest::addColumn<double>("price");
     QTest::addColumn<int>("length");
     QTest::addColumn<quint64>("seed");
-    QTest::newRow("btc-like 50000") << 50000.0 << 3000 << quint64(1);
-    QTest::newRow("unit price") << 1.0 << 3000 << quint64(2);
-    QTest::newRow("sub-cent 1e-6") << 1e-6 << 3000 << quint64(3);
+    QTest::addColumn<double>("drift");
+    QTest::newRow("btc-like 50000") << 50000.0 << 3000 << quint64(1) << 0.0;
+    QTest::newRow("unit price") << 1.0 << 3000 << quint64(2) << 0.0;
+    QTest::newRow("sub-cent 1e-6") << 1e-6 << 3000 << quint64(3) << 0.0;
     // Longer than one re-summation block of the rolling sums (2048 outputs).
-    QTest::newRow("long 7000 bars") << 300.0 << 7000 << quint64(4);
+    QTest::newRow("long 7000 bars") << 300.0 << 7000 << quint64(4) << 0.0;
+    // Every window below the previous ones: stale values from an earlier block would show.
+    QTest::newRow("crash") << 1e4 << 6000 << quint64(6) << -0.01;
+    QTest::newRow("rally") << 1e-3 << 6000 << quint64(7) << 0.01;
 }
 
 void tst_Indicators::agreesWithReference()
@@ -51,9 +55,11 @@ void tst_Indicators::agreesWithReference()
     QFETCH(double, price);
     QFETCH(int, length);
     QFETCH(quint64, seed);
-    const Series s = makeSeries(std::size_t(length), price, seed);
+    QFETCH(double, drift);
+    const Series s = makeSeries(std::size_t(length), price, seed, drift);
     const std::size_t n = s.close.size();
     const double osc = 1e-3;
+    const Vec *scale = &s.close; // MACD and ATR are compared against the price at the bar
 
     QVERIFY(agrees(run1(&sma, s.close, 20), reference::sma(s.close, 20), 0.0, "sma"));
     QVERIFY(agrees(run1(&ema, s.close, 20), reference::ema(s.close, 20), 0.0, "ema"));
@@ -62,9 +68,9 @@ void tst_Indicators::agreesWithReference()
     Vec line(n), signal(n), hist(n);
     QVERIFY(macd(s.close, {line, signal, hist}, 12, 26, 9));
     const auto m = reference::macd(s.close, 12, 26, 9);
-    QVERIFY(agrees(line, m.line, 1e-6 * price, "macd"));
-    QVERIFY(agrees(signal, m.signal, 1e-6 * price, "signal"));
-    QVERIFY(agrees(hist, m.hist, 1e-6 * price, "hist"));
+    QVERIFY(agrees(line, m.line, 1e-6, "macd", scale));
+    QVERIFY(agrees(signal, m.signal, 1e-6, "signal", scale));
+    QVERIFY(agrees(hist, m.hist, 1e-6, "hist", scale));
 
     Vec up(n), mid(n), low(n);
     QVERIFY(bollinger(s.close, {up, mid, low}, 20, 2.0));
@@ -78,11 +84,11 @@ void tst_Indicators::agreesWithReference()
         sd[t] = up[t] - mid[t];
         sdRef[t] = b.upper[t] - b.middle[t];
     }
-    QVERIFY(agrees(sd, sdRef, 1e-6 * price, "bb width"));
+    QVERIFY(agrees(sd, sdRef, 1e-6, "bb width", scale));
 
     Vec out(n);
     QVERIFY(atr(s.high, s.low, s.close, out, 14));
-    QVERIFY(agrees(out, reference::atr(s.high, s.low, s.close, 14), 1e-6 * price, "atr"));
+    QVERIFY(agrees(out, reference::atr(s.high, s.low, s.close, 14), 1e-6, "atr", scale));
     QVERIFY(adx(s.high, s.low, s.close, out, 14));
     QVERIFY(agrees(out, reference::adx(s.high, s.low, s.close, 14), osc, "adx"));
 
@@ -125,8 +131,7 @@ void tst_Indicators::otherPeriods()
     QVERIFY(agrees(k, st.k, 1e-3, "stoch k"));
     QVERIFY(agrees(d, st.d, 1e-3, "stoch d"));
     if (period >= 2) {
-        QVERIFY(agrees(run1(&rsi, s.close, period), reference::rsi(s.close, period), 1e-3,
-                       "rsi"));
+        QVERIFY(agrees(run1(&rsi, s.close, period), reference::rsi(s.close, period), 1e-3, "rsi"));
         QVERIFY(adx(s.high, s.low, s.close, out, period));
         QVERIFY(agrees(out, reference::adx(s.high, s.low, s.close, period), 1e-3, "adx"));
         QVERIFY(rollingVolatility(s.close, out, period));
@@ -216,7 +221,8 @@ void tst_Indicators::handComputedExamples()
     }
     // Volatility(2): log returns ln2, ln2, 0 -> sample sd of (ln2, ln2) = 0, of (ln2, 0) =
     // ln2/sqrt(2).
-    QVERIFY(near(run1(&rollingVolatility, {1, 2, 4, 4}, 2), {nan, nan, 0, std::log(2.0) / std::sqrt(2.0)}));
+    QVERIFY(near(run1(&rollingVolatility, {1, 2, 4, 4}, 2),
+                 {nan, nan, 0, std::log(2.0) / std::sqrt(2.0)}));
 }
 
 void tst_Indicators::shortSeries()
@@ -228,7 +234,8 @@ void tst_Indicators::shortSeries()
             l(s.low.data(), len), v(s.volume.data(), len);
         Vec a(len), b(len), x(len);
         const auto nans = [](const Vec &o) {
-            return std::size_t(std::count_if(o.begin(), o.end(), [](double q) { return std::isnan(q); }));
+            return std::size_t(
+                std::count_if(o.begin(), o.end(), [](double q) { return std::isnan(q); }));
         };
         const auto expect = [&](const Vec &o, int lookback) {
             return nans(o) == std::min(len, std::size_t(lookback));
@@ -274,7 +281,8 @@ void tst_Indicators::constantPrices()
     QVERIFY(obv(c, v, a) && all(a, 0, is(5.0)));
     QVERIFY(rollingVolatility(c, a, 20) && all(a, 20, is(0.0)));
     // A constant range around a constant close: ATR is the range, no direction, %K mid-range.
-    QVERIFY(atr(wide_h, wide_l, c, a, 14) && all(a, 14, [](double q) { return std::fabs(q - 0.02) < 1e-15; }));
+    QVERIFY(atr(wide_h, wide_l, c, a, 14) &&
+            all(a, 14, [](double q) { return std::fabs(q - 0.02) < 1e-15; }));
     QVERIFY(adx(wide_h, wide_l, c, a, 14) && all(a, 27, is(0.0)));
     QVERIFY(stochastic(wide_h, wide_l, c, {a, b}, 14, 3, 3));
     QVERIFY(all(a, 17, [](double q) { return std::fabs(q - 50.0) < 1e-12; }));
@@ -322,8 +330,8 @@ void tst_Indicators::gapsRestartIndicators()
     Vec a(n), k(n), d(n);
     QVERIFY(atr(h, l, c, a, 14));
     QVERIFY(stochastic(h, l, c, {k, d}, 14, 3, 3));
-    for (auto [b, e] : {std::pair<std::size_t, std::size_t>{0, 100}, {101, 180}, {181, 250},
-                        {251, n}}) {
+    for (auto [b, e] :
+         {std::pair<std::size_t, std::size_t>{0, 100}, {101, 180}, {181, 250}, {251, n}}) {
         const auto part = hlc(b, e);
         QVERIFY(same(a, b, part[0]));
         QVERIFY(same(k, b, part[1]));
@@ -381,6 +389,23 @@ void tst_Indicators::rollingStdDevDoesNotDrift()
           std::fabs(naive - exact(n - 1)) / exact(n - 1));
     QVERIFY2(worst < 1e-9, qPrintable(QString::number(worst)));
 
+    // A crash from 1e5 to 0.1: a running sum keeps the rounding of the 1e5 era, which is
+    // large against today's prices; re-summed windows do not.
+    Vec crash(n);
+    for (std::size_t t = 0; t < n; ++t)
+        crash[t] = 1e5 * std::exp(-13.8 * double(t) / double(n)) *
+                   (1.0 + 0.01 * (double(rng() >> 11) * 0x1.0p-53 - 0.5));
+    Vec smaCrash(n);
+    QVERIFY(sma(crash, smaCrash, 20));
+    for (std::size_t t = n - 100; t < n; ++t) {
+        double mean = 0.0;
+        for (std::size_t i = t - 19; i <= t; ++i)
+            mean += crash[i];
+        mean /= 20;
+        QVERIFY2(std::fabs(smaCrash[t] - mean) <= 1e-12 * mean,
+                 qPrintable(QString::number(std::fabs(smaCrash[t] - mean) / mean)));
+    }
+
     // Windows longer than the exact-sum limit use shifted running sums: check one.
     Vec sd100(n);
     QVERIFY(rollingStdDev(x, sd100, 100, 1));
@@ -423,7 +448,6 @@ void tst_Indicators::badArguments()
     Vec none;
     QVERIFY(sma(none, none, 5));
 }
-
 
 QTEST_MAIN(tst_Indicators)
 #include "tst_indicators.moc"

@@ -30,9 +30,9 @@ private Q_SLOTS:
 
 void tst_IndicatorSet::columnNames()
 {
-    const char *expected[] = {"sma_20",   "ema_20",   "rsi_14", "macd",   "macd_signal",
+    const char *expected[] = {"sma_20",    "ema_20",   "rsi_14",    "macd",     "macd_signal",
                               "macd_hist", "bb_upper", "bb_middle", "bb_lower", "atr_14",
-                              "adx_14",   "stoch_k",  "stoch_d", "obv"};
+                              "adx_14",    "stoch_k",  "stoch_d",   "obv"};
     QCOMPARE(int(kIndicatorColumns.size()), IndicatorTable::ColumnCount);
     for (int i = 0; i < IndicatorTable::ColumnCount; ++i) {
         QCOMPARE(int(kIndicatorColumns[i]), i);
@@ -82,13 +82,15 @@ void tst_IndicatorSet::tableMatchesReference_data()
     QTest::newRow("1") << 1.0 << 3000;
     QTest::newRow("1e-6") << 1e-6 << 3000;
     QTest::newRow("crosses re-sum blocks") << 700.0 << 6200;
+    QTest::newRow("crash") << -1e4 << 6000; // negative price: falls 1% a bar from 1e4
 }
 
 void tst_IndicatorSet::tableMatchesReference()
 {
     QFETCH(double, price);
     QFETCH(int, length);
-    const Series s = makeSeries(std::size_t(length), price, quint64(length));
+    const Series s = price < 0 ? makeSeries(std::size_t(length), -price, 11, -0.01)
+                               : makeSeries(std::size_t(length), price, quint64(length));
     QVERIFY(tableAgrees(computeIndicatorTable(s.candles), s));
     const std::span<const Candle> one(s.candles);
     QVERIFY(tableAgrees(computeIndicatorTables({&one, 1})[0], s));
@@ -98,7 +100,7 @@ void tst_IndicatorSet::batchMatchesReference()
 {
     // Lengths around the look-backs, the 128-bar blocks and the 2048-bar re-sums; more series
     // than one lock-step group, so groups are partly filled and lanes end at different bars.
-    const std::size_t lengths[] = {0,   1,   17,  33,  34,  35,   100,  127, 128, 129,
+    const std::size_t lengths[] = {0,   1,   17,   33,   34,   35,   100,  127, 128, 129,
                                    300, 999, 2047, 2048, 2100, 4500, 5000, 64,  3};
     std::vector<Series> data;
     std::vector<std::span<const Candle>> spans;
@@ -147,7 +149,8 @@ void tst_IndicatorSet::constantSeries()
 {
     std::vector<Candle> candles(100, Candle{0, 7.5, 7.5, 7.5, 7.5, 2.0});
     const std::span<const Candle> one(candles);
-    for (const IndicatorTable &t : {computeIndicatorTable(candles), computeIndicatorTables({&one, 1})[0]}) {
+    for (const IndicatorTable &t :
+         {computeIndicatorTable(candles), computeIndicatorTables({&one, 1})[0]}) {
         for (std::size_t i = 40; i < 100; ++i) {
             QCOMPARE(t.rsi14[i], 0.0);
             QCOMPARE(t.atr14[i], 0.0);
@@ -165,17 +168,27 @@ void tst_IndicatorSet::constantSeries()
 
 void tst_IndicatorSet::batchBandsDoNotDrift()
 {
-    // One million bars near 1e5 with a deviation of about 1, through the lock-step kernel.
+    // One million bars through the lock-step kernel: first near 1e5 with a deviation of about
+    // 1 (cancellation in sums of squares), then a crash to 0.1 (a running sum keeps the
+    // rounding of the 1e5 era, large against the prices at the end).
     const std::size_t n = 1'000'000;
     std::vector<Candle> candles(n);
     std::mt19937_64 rng(8);
     for (std::size_t t = 0; t < n; ++t) {
-        const double x = 1e5 + (double(rng() >> 11) * 0x1.0p-53 - 0.5) * 3.0;
-        candles[t] = Candle{qint64(t), x, x + 0.5, x - 0.5, x, 1.0};
+        const double noise = double(rng() >> 11) * 0x1.0p-53 - 0.5;
+        const double x = t < n / 2 ? 1e5 + noise * 3.0
+                                   : 1e5 * std::exp(-13.8 * double(t - n / 2) / double(n / 2)) *
+                                         (1.0 + 0.01 * noise);
+        candles[t] = Candle{qint64(t), x, x * 1.001, x * 0.999, x, 1.0};
     }
     const std::span<const Candle> one(candles);
     const IndicatorTable t = computeIndicatorTables({&one, 1})[0];
-    for (std::size_t end = n - 50; end < n; ++end) {
+    std::vector<std::size_t> ends;
+    for (std::size_t end = n / 2 - 50; end < n / 2; ++end)
+        ends.push_back(end);
+    for (std::size_t end = n - 50; end < n; ++end)
+        ends.push_back(end);
+    for (std::size_t end : ends) {
         double mean = 0.0;
         for (std::size_t i = end - 19; i <= end; ++i)
             mean += candles[i].close;

@@ -140,6 +140,7 @@ private Q_SLOTS:
     void sentimentTracksSimulatedMomentum();
     void riskAndTrendRespondToInput();
     void storedModelReproducesRegime();
+    void walkForwardHistoryHasNoLookAhead();
     void deterministic();
     void degenerateInputs_data();
     void degenerateInputs();
@@ -455,6 +456,29 @@ void tst_Macro::storedModelReproducesRegime()
     const cp::Result<RegimeModel> retrained = trainRegimeModel(market, assets);
     QVERIFY(retrained.ok());
     QCOMPARE(retrained->toJson(), trained.regimeModel->toJson());
+}
+
+void tst_Macro::walkForwardHistoryHasNoLookAhead()
+{
+    const auto assets = fixtures::simulatedMarket(12, 25, 300);
+    const DailyMarket market(assets);
+    const std::vector<Regime> full = walkForwardRegimeHistory(market, assets);
+    QCOMPARE(full.size(), std::size_t(market.dayCount()));
+    // Cutting the future off changes nothing up to the cut.
+    for (int cut : {120, 200, 251}) {
+        std::vector<AssetHistory> past = assets;
+        for (AssetHistory &a : past)
+            a.candles.resize(std::size_t(cut));
+        const DailyMarket pastMarket(past);
+        const std::vector<Regime> partial = walkForwardRegimeHistory(pastMarket, past);
+        QCOMPARE(partial.size(), std::size_t(cut));
+        QVERIFY(std::equal(partial.begin(), partial.end(), full.begin()));
+    }
+    // The first fit needs 30 + 60 days; after it the model speaks.
+    QVERIFY(std::all_of(full.begin(), full.begin() + 90,
+                        [](Regime r) { return r == Regime::Neutral; }));
+    QVERIFY(
+        std::any_of(full.begin() + 90, full.end(), [](Regime r) { return r != Regime::Neutral; }));
 }
 
 void tst_Macro::deterministic()

@@ -28,12 +28,11 @@ QByteArray sampleCsv(int n)
         const double next = price * (1.0 + 0.013 * std::sin(i * 1.7) + 0.004 * std::cos(i * 0.3));
         const double high = std::max(price, next) + 0.25;
         const double low = std::min(price, next) - 0.25;
-        csv += QByteArray(QByteArray::number(1704067200 + 3600 * i) + ',' +
-                          QByteArray::number(price, 'g', 17) + ',' +
-                          QByteArray::number(high, 'g', 17) + ',' +
-                          QByteArray::number(low, 'g', 17) + ',' +
-                          QByteArray::number(next, 'g', 17) + ',' +
-                          QByteArray::number(1000 + 37 * (i % 11)) + ",\"BTC, spot\"\n");
+        csv += QByteArray(
+            QByteArray::number(1704067200 + 3600 * i) + ',' + QByteArray::number(price, 'g', 17) +
+            ',' + QByteArray::number(high, 'g', 17) + ',' + QByteArray::number(low, 'g', 17) + ',' +
+            QByteArray::number(next, 'g', 17) + ',' + QByteArray::number(1000 + 37 * (i % 11)) +
+            ",\"BTC, spot\"\n");
         price = next;
     }
     return csv;
@@ -85,9 +84,11 @@ void tst_OhlcvCsv::timestamps_data()
     QTest::addColumn<qint64>("seconds");
     // 2024-01-01T00:00:00Z is 1704067200.
     QTest::newRow("iso utc") << QByteArray("2024-01-01T00:00:00Z") << qint64(1704067200);
-    QTest::newRow("iso no offset is utc") << QByteArray("2024-01-01T00:00:00") << qint64(1704067200);
+    QTest::newRow("iso no offset is utc")
+        << QByteArray("2024-01-01T00:00:00") << qint64(1704067200);
     QTest::newRow("iso offset") << QByteArray("2024-01-01T02:00:00+02:00") << qint64(1704067200);
-    QTest::newRow("iso negative offset") << QByteArray("2023-12-31T19:30:00-04:30") << qint64(1704067200);
+    QTest::newRow("iso negative offset")
+        << QByteArray("2023-12-31T19:30:00-04:30") << qint64(1704067200);
     QTest::newRow("iso space") << QByteArray("2024-01-01 01:00:00") << qint64(1704070800);
     QTest::newRow("iso millis") << QByteArray("2024-01-01T00:00:01.500Z") << qint64(1704067201);
     QTest::newRow("iso date") << QByteArray("2024-01-02") << qint64(1704153600);
@@ -127,7 +128,8 @@ void tst_OhlcvCsv::malformedInput_data()
                                      << "line 2: expected 6 fields like the header, found 7";
     QTest::newRow("bad number") << QByteArray(header + good + "1704070800,1,2,abc,1.5,10\n")
                                 << "line 3: cannot read low value 'abc'";
-    QTest::newRow("empty number") << QByteArray(header + good + good + good + "1704070800,1,2,0.5,,10\n")
+    QTest::newRow("empty number") << QByteArray(header + good + good + good +
+                                                "1704070800,1,2,0.5,,10\n")
                                   << "line 5: cannot read close value ''";
     QTest::newRow("number with junk") << QByteArray(header + "1704070800,1,2,0.5,1.5,10kg\n")
                                       << "line 2: cannot read volume value '10kg'";
@@ -136,10 +138,11 @@ void tst_OhlcvCsv::malformedInput_data()
     QTest::newRow("bad iso date") << QByteArray(header + "2024-02-30T00:00:00Z,1,2,0.5,1.5,10\n")
                                   << "line 2: cannot read timestamp";
     // Blank lines are skipped but still counted.
-    QTest::newRow("counts blank lines") << QByteArray(header + "\n" + good + "\r\n" + "1,2,3\n")
-                                        << "line 5: expected 6 fields";
-    QTest::newRow("unterminated quote") << QByteArray(header + good + "1704070800,1,2,0.5,1.5,\"10\n")
-                                        << "line 3: unterminated quote";
+    QTest::newRow("counts blank lines")
+        << QByteArray(header + "\n" + good + "\r\n" + "1,2,3\n") << "line 5: expected 6 fields";
+    QTest::newRow("unterminated quote")
+        << QByteArray(header + good + "1704070800,1,2,0.5,1.5,\"10\n")
+        << "line 3: unterminated quote";
 }
 
 void tst_OhlcvCsv::malformedInput()
@@ -162,7 +165,8 @@ void tst_OhlcvCsv::crlfBomBlankLinesAndQuotes()
     QCOMPARE(table->candles[1].time, qint64(1704070800));
     QCOMPARE(table->candles[1].open, 2.0);
     QVERIFY(std::isnan(table->candles[1].volume));
-    QCOMPARE(table->rowLines[0], QByteArray("1704067200,1,2,0.5,1.5,10,\"a, \"\"quoted\"\" note\""));
+    QCOMPARE(table->rowLines[0],
+             QByteArray("1704067200,1,2,0.5,1.5,10,\"a, \"\"quoted\"\" note\""));
 }
 
 void tst_OhlcvCsv::writesInputColumnsThenIndicators()

@@ -4,6 +4,7 @@
 #include <models/views/valueformat.h>
 #include <ui/charts/downsample.h>
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
 #include <QTest>
@@ -210,6 +211,31 @@ void tst_LayerOverview::regimePeriodsMerge()
     QCOMPARE(periods[1].endMsecs, 40);
     QCOMPARE(periods[2].endMsecs, 100);
     QVERIFY(regimePeriods({}, 100).empty());
+
+    // "In this regime for 2 days" (1 day = 86,400,000 ms) stretches the newest period back.
+    constexpr qint64 day = 86400000;
+    std::vector<RegimePeriod> stretched = regimePeriods({{0, QStringLiteral("bear")},
+                                                         {day, QStringLiteral("neutral")},
+                                                         {4 * day, QStringLiteral("bull")}},
+                                                        5 * day);
+    applyRegimeIndicators(stretched, QJsonObject{{QStringLiteral("days_in_regime"), 2}}, 4 * day);
+    QCOMPARE(stretched.size(), size_t(3));
+    QCOMPARE(stretched[2].startMsecs, 2 * day);
+    QCOMPARE(stretched[1].endMsecs, 2 * day);
+    applyRegimeIndicators(stretched, QJsonObject{{QStringLiteral("days_in_regime"), 3}}, 4 * day);
+    QCOMPARE(stretched.size(), size_t(2)); // the neutral period [1, 2) days is covered entirely
+    QCOMPARE(stretched[0].regime, QStringLiteral("bear"));
+    QCOMPARE(stretched[0].endMsecs, day);
+    QCOMPARE(stretched[1].startMsecs, day);
+    const QJsonArray explicitPeriods{
+        QJsonObject{{QStringLiteral("start"), QStringLiteral("2024-01-01T00:00:00.000Z")},
+                    {QStringLiteral("end"), QStringLiteral("2024-01-03T00:00:00.000Z")},
+                    {QStringLiteral("regime"), QStringLiteral("volatile")}}};
+    applyRegimeIndicators(stretched,
+                          QJsonObject{{QStringLiteral("regime_periods"), explicitPeriods}}, 0);
+    QCOMPARE(stretched.size(), size_t(1));
+    QCOMPARE(stretched[0].endMsecs - stretched[0].startMsecs, 2 * day);
+    QCOMPARE(stretched[0].regime, QStringLiteral("volatile"));
 }
 
 void tst_LayerOverview::downsampleKeepsExtremes_data()

@@ -117,9 +117,12 @@ void TimeSeriesChart::rebuild()
                          QDateTime::fromMSecsSinceEpoch(qint64(maxX)));
     m_valueAxis = new QValueAxis;
     m_valueAxis->setRange(minY, maxY);
+    m_valueAxis->setTickCount(5);
+    m_valueAxis->applyNiceNumbers();
+    minY = m_valueAxis->min();
+    maxY = m_valueAxis->max();
     m_valueAxis->setLabelFormat(m_valueFormat);
     m_valueAxis->setTitleText(m_valueTitle);
-    m_valueAxis->setTickCount(5);
     ch->addAxis(m_timeAxis, Qt::AlignBottom);
     ch->addAxis(m_valueAxis, Qt::AlignLeft);
 

@@ -3,6 +3,7 @@
 #include <models/views/snapshottablemodel.h>
 
 #include <QHeaderView>
+#include <QSortFilterProxyModel>
 #include <QTableView>
 
 namespace cp::ui::TableViews {
@@ -30,6 +31,15 @@ QTableView *create(const QString &objectName, QAbstractItemModel *model, QWidget
     view->horizontalHeader()->setSectionsMovable(true);
     view->horizontalHeader()->setSortIndicatorShown(true);
     return view;
+}
+
+QSortFilterProxyModel *sortable(QAbstractItemModel *source, QObject *parent)
+{
+    auto *proxy = new QSortFilterProxyModel(parent);
+    proxy->setSourceModel(source);
+    proxy->setSortRole(SnapshotTableModel::SortRole);
+    proxy->setDynamicSortFilter(true);
+    return proxy;
 }
 
 qint64 currentId(const QTableView *view)

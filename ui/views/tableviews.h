@@ -3,8 +3,10 @@
 #include <QtGlobal>
 
 class QAbstractItemModel;
+class QSortFilterProxyModel;
 class QString;
 class QTableView;
+class QObject;
 class QWidget;
 
 namespace cp::ui::TableViews {
@@ -15,6 +17,9 @@ namespace cp::ui::TableViews {
  * saved column widths.
  */
 QTableView *create(const QString &objectName, QAbstractItemModel *model, QWidget *parent = nullptr);
+
+//! A proxy that sorts `source` on raw values (SnapshotTableModel::SortRole).
+QSortFilterProxyModel *sortable(QAbstractItemModel *source, QObject *parent);
 
 //! The RowIdRole of the current row, or 0.
 qint64 currentId(const QTableView *view);

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "page.h"
+
+class QDoubleSpinBox;
+class QSpinBox;
+
+namespace cp::models::views {
+class SnapshotTableModel;
+}
+
+namespace cp::ui {
+
+/**
+ * Admin (admins only): the AI model registry with status and metrics, system health checks,
+ * user activities, and the shared configuration (tier limits, confidence thresholds).
+ */
+class AdminPage : public Page
+{
+    Q_OBJECT
+
+public:
+    explicit AdminPage(const ViewContext &context, QWidget *parent = nullptr);
+
+    QString title() const override { return tr("Admin"); }
+    QStringList watchedTables() const override;
+    //! Saves the configuration fields; the error sentence, empty on success.
+    QString saveConfig();
+
+protected:
+    void reload() override;
+
+private:
+    QWidget *buildConfig();
+
+    models::views::SnapshotTableModel *m_models = nullptr;
+    models::views::SnapshotTableModel *m_health = nullptr;
+    models::views::SnapshotTableModel *m_activities = nullptr;
+    QSpinBox *m_tier1 = nullptr;
+    QSpinBox *m_tier2 = nullptr;
+    QDoubleSpinBox *m_suggestionMin = nullptr;
+    QDoubleSpinBox *m_signalMin = nullptr;
+};
+
+} // namespace cp::ui
