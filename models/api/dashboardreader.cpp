@@ -72,31 +72,40 @@ Result<std::optional<QJsonObject>> DashboardReader::dashboard(int userId) const
     positions.addBindValue(userId);
     if (const Status s = execQuery(positions, QStringLiteral("positions")); !s)
         return R::failure(s.error());
+    // Read them all first: on PostgreSQL a forward-only result is lost when the same connection
+    // runs another query before it is drained.
+    struct Position
+    {
+        double size, entry;
+        bool isLong;
+        int cryptoId;
+    };
+    std::vector<Position> held;
+    while (positions.next())
+        held.push_back({positions.value(0).toDouble(), positions.value(1).toDouble(),
+                         positions.value(2).toString() == QLatin1String("long"),
+                         positions.value(3).toInt()});
     PriceLookup prices(m_db);
     double invested = 0.0, value = 0.0, valueDayAgo = 0.0;
     int open = 0;
-    while (positions.next()) {
-        const double size = positions.value(0).toDouble();
-        const double entry = positions.value(1).toDouble();
-        const bool isLong = positions.value(2).toString() == QLatin1String("long");
-        const int cryptoId = positions.value(3).toInt();
-        const auto newest = prices.latest(cryptoId);
+    for (const Position &p : held) {
+        const auto newest = prices.latest(p.cryptoId);
         if (!newest)
             return R::failure(newest.error());
-        if (entry <= 0.0 || !newest->has_value())
+        if (p.entry <= 0.0 || !newest->has_value())
             continue;
-        const auto before = prices.atOrBefore(cryptoId, (*newest)->time.addSecs(-86400));
+        const auto before = prices.atOrBefore(p.cryptoId, (*newest)->time.addSecs(-86400));
         if (!before)
             return R::failure(before.error());
         const double priceNow = (*newest)->close;
-        const double priceBefore = before->has_value() ? (*before)->close : entry;
+        const double priceBefore = before->has_value() ? (*before)->close : p.entry;
         // A short gains what a long loses.
         const auto worth = [&](double price) {
-            const double move = (price - entry) / entry;
-            return size * (1.0 + (isLong ? move : -move));
+            const double move = (price - p.entry) / p.entry;
+            return p.size * (1.0 + (p.isLong ? move : -move));
         };
         ++open;
-        invested += size;
+        invested += p.size;
         value += worth(priceNow);
         valueDayAgo += worth(priceBefore);
     }

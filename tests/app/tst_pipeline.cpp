@@ -1,6 +1,8 @@
 #include <testdatabase.h>
 
+#include <app/analysiscontroller.h>
 #include <app/analysispipeline.h>
+#include <app/modelretrainer.h>
 #include <app/demoloader.h>
 #include <app/evaluator.h>
 #include <models/changebus.h>
@@ -26,6 +28,10 @@ private Q_SLOTS:
     void cancelledRunWritesNothing();
     void badAssetsAreSkippedWithReasons_data() { test::addDialectColumn(); }
     void badAssetsAreSkippedWithReasons();
+    void controllerRunsOffThreadAndCancels_data() { test::addDialectColumn(); }
+    void controllerRunsOffThreadAndCancels();
+    void retrainUpdatesTheRegistry_data() { test::addDialectColumn(); }
+    void retrainUpdatesTheRegistry();
     void evaluateRealisesDuePredictionsAndClosesSignals_data() { test::addDialectColumn(); }
     void evaluateRealisesDuePredictionsAndClosesSignals();
 };
@@ -255,6 +261,54 @@ void tst_Pipeline::evaluateRealisesDuePredictionsAndClosesSignals()
     const Result<app::EvaluationReport> again = app::evaluateDue(db);
     QCOMPARE(again->predictionsRealised, 0);
     QCOMPARE(again->signalsClosed, 0);
+}
+
+void tst_Pipeline::controllerRunsOffThreadAndCancels()
+{
+    QFETCH(QString, dialect);
+    CP_SCRATCH_DB(scratch, dialect);
+    QSqlDatabase db = scratch.database();
+    loadDemo(db);
+    app::AnalysisController controller(scratch.databaseUrl());
+    QSignalSpy progress(&controller, &app::AnalysisController::progressChanged);
+    QSignalSpy finished(&controller, &app::AnalysisController::finished);
+    QSignalSpy failed(&controller, &app::AnalysisController::failed);
+    QVERIFY(controller.start());
+    QVERIFY(controller.isRunning());
+    QVERIFY(!controller.start()); // one run at a time
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+    QCOMPARE(failed.size(), 0);
+    QVERIFY(progress.size() >= 5);
+    QVERIFY(!controller.isRunning());
+    QCOMPARE(count(db, QStringLiteral("market_regime_analysis")), 1);
+
+    // Cancelled as soon as it starts: it fails and writes nothing more.
+    QObject::connect(&controller, &app::AnalysisController::progressChanged, &controller,
+                     [&controller] { controller.cancel(); });
+    QVERIFY(controller.start());
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 60000);
+    QVERIFY(failed.first().first().toString().contains(QLatin1String("cancelled")));
+    QCOMPARE(count(db, QStringLiteral("market_regime_analysis")), 1);
+}
+
+void tst_Pipeline::retrainUpdatesTheRegistry()
+{
+    QFETCH(QString, dialect);
+    CP_SCRATCH_DB(scratch, dialect);
+    QSqlDatabase db = scratch.database();
+    loadDemo(db);
+    const auto record = app::retrainModel(db, QStringLiteral("macro_regime_hmm"));
+    QVERIFY2(record.ok(), qPrintable(record.error()));
+    QSqlQuery query(db);
+    QVERIFY(query.exec(QStringLiteral("SELECT status, model_type, configuration FROM ai_models"
+                                      " WHERE name = 'macro_regime_hmm'")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("active"));
+    QCOMPARE(query.value(1).toString(), QStringLiteral("macro"));
+    QVERIFY(query.value(2).toString().size() > 20);
+    const auto unknown = app::retrainModel(db, QStringLiteral("no_such_model"));
+    QVERIFY(!unknown.ok());
+    QVERIFY(unknown.error().contains(QLatin1String("no_such_model")));
 }
 
 QTEST_GUILESS_MAIN(tst_Pipeline)

@@ -56,7 +56,9 @@ void tst_Screenshots::everyPage()
     cp::engine::SimulationConfig config;
     config.seed = 11;
     config.assetCount = 40;
-    config.days = qEnvironmentVariableIntValue("CP_SHOT_DAYS") ? qEnvironmentVariableIntValue("CP_SHOT_DAYS") : 400;
+    config.days = qEnvironmentVariableIntValue("CP_SHOT_DAYS")
+                      ? qEnvironmentVariableIntValue("CP_SHOT_DAYS")
+                      : 400;
     if (qEnvironmentVariableIsSet("CP_SHOT_HOURLY"))
         config.interval = cp::engine::Interval::Hour;
     const cp::Result<cp::app::DemoReport> demo = cp::app::DemoLoader(db).load(config);

@@ -42,8 +42,10 @@ void Page::refresh()
     if (!m_ready || !isVisible())
         return;
     m_stale = false;
+    m_refreshing = true;
     reload();
     if (m_pendingKeys.isEmpty()) {
+        m_refreshing = false;
         ++m_refreshCount;
         Q_EMIT refreshed();
     }
@@ -66,7 +68,9 @@ void Page::showEvent(QShowEvent *event)
 void Page::loadFinished(const QString &key)
 {
     m_pendingKeys.remove(key);
-    if (m_pendingKeys.isEmpty()) {
+    // Loads started by a selection (a detail pane) are not a refresh of the page.
+    if (m_pendingKeys.isEmpty() && m_refreshing) {
+        m_refreshing = false;
         ++m_refreshCount;
         Q_EMIT refreshed();
     }

@@ -98,6 +98,7 @@ private:
     int m_refreshCount = 0;
     bool m_ready = false;
     bool m_stale = true;
+    bool m_refreshing = false;
 };
 
 } // namespace cp::ui

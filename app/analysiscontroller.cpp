@@ -1,0 +1,79 @@
+#include "analysiscontroller.h"
+
+#include <models/connection.h>
+
+#include <QMetaObject>
+#include <QPointer>
+#include <QThread>
+
+namespace cp::app {
+
+AnalysisController::AnalysisController(models::DatabaseUrl url, QObject *parent)
+    : QObject(parent)
+    , m_url(std::move(url))
+{
+    qRegisterMetaType<cp::app::AnalysisReport>();
+    m_pool.setMaxThreadCount(1);
+}
+
+AnalysisController::~AnalysisController()
+{
+    cancel();
+    m_pool.waitForDone();
+}
+
+bool AnalysisController::start(const AnalysisOptions &options)
+{
+    if (m_running)
+        return false;
+    m_running = true;
+    Q_EMIT runningChanged(true);
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    const std::shared_ptr<std::atomic<bool>> cancel = m_cancel;
+    const models::DatabaseUrl url = m_url;
+    QPointer<AnalysisController> self(this);
+    m_pool.start([self, url, options, cancel] {
+        // Results travel back as values through queued calls; `self` may be gone by then.
+        auto post = [self](auto function) {
+            QMetaObject::invokeMethod(
+                self.data(), [self, function] { if (self) function(self.data()); },
+                Qt::QueuedConnection);
+        };
+        const QString name = QStringLiteral("cp-analysis-%1")
+                                 .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16);
+        Result<AnalysisReport> result = Result<AnalysisReport>::failure(QString());
+        {
+            Result<QSqlDatabase> db = models::openConnection(url, name);
+            if (!db) {
+                result = Result<AnalysisReport>::failure(db.error());
+            } else {
+                result = AnalysisPipeline(*db).run(
+                    options,
+                    [post](int percent, const QString &stage) {
+                        post([percent, stage](AnalysisController *c) {
+                            Q_EMIT c->progressChanged(percent, stage);
+                        });
+                    },
+                    cancel.get());
+            }
+        }
+        models::closeConnection(name);
+        post([result](AnalysisController *c) {
+            c->m_running = false;
+            Q_EMIT c->runningChanged(false);
+            if (result)
+                Q_EMIT c->finished(*result);
+            else
+                Q_EMIT c->failed(result.error());
+        });
+    });
+    return true;
+}
+
+void AnalysisController::cancel()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+} // namespace cp::app
