@@ -128,7 +128,7 @@ Result<DemoReport> DemoLoader::load(const engine::SimulationConfig &config,
         ids.push_back(id);
     }
 
-    models::PriceDataWriter writer(m_db, models::PriceDataWriter::Mode::Append);
+    models::PriceDataWriter writer(m_db, models::PriceDataWriter::Mode::Append, /*bulk=*/true);
     if (const Status s = writer.begin(); !s)
         return Result<DemoReport>::failure(s.error());
     std::vector<engine::Candle> candles;

@@ -116,7 +116,7 @@ void computeWithGaps(std::initializer_list<const double *> inputs, std::size_t c
 
 //! Outputs between two exact re-summations of a rolling window: bounds the rounding drift of
 //! the running sums independently of the series length, at a cost of window/kResumEvery adds.
-inline constexpr std::size_t kResumEvery = 1024;
+inline constexpr std::size_t kResumEvery = 2048;
 
 /**
  * Runs the first-order recurrence v = a*v + x[i], writing each v to out[i] (out may be x);

@@ -22,7 +22,7 @@ public:
 };
 
 std::unique_ptr<PriceDataSink> makePostgresCopySink(QSqlDatabase db, bool upsert);
-std::unique_ptr<PriceDataSink> makeSqliteInsertSink(QSqlDatabase db, bool upsert);
+std::unique_ptr<PriceDataSink> makeSqliteInsertSink(QSqlDatabase db, bool upsert, bool bulk);
 
 //! Shortest text that reads back as the same double; returns the end of the written text.
 inline char *appendNumber(char *out, char *end, double value)

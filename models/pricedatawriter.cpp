@@ -5,11 +5,11 @@
 
 namespace cp::models {
 
-PriceDataWriter::PriceDataWriter(QSqlDatabase db, Mode mode)
+PriceDataWriter::PriceDataWriter(QSqlDatabase db, Mode mode, bool bulk)
 {
     const bool upsert = mode == Mode::Upsert;
     m_sink = dialectOf(db) == Dialect::PostgreSQL ? Internal::makePostgresCopySink(db, upsert)
-                                                  : Internal::makeSqliteInsertSink(db, upsert);
+                                                  : Internal::makeSqliteInsertSink(db, upsert, bulk);
 }
 
 PriceDataWriter::~PriceDataWriter() = default;

@@ -29,7 +29,13 @@ public:
         Upsert,
     };
 
-    PriceDataWriter(QSqlDatabase db, Mode mode);
+    /**
+     * `bulk`: the write is large compared with the table (a demo, a big import). The
+     * time index of price_data is then dropped for the write and rebuilt by finish() in one
+     * sorted pass, inside the same transaction; maintaining it row by row is what makes
+     * millions of SQLite inserts slow.
+     */
+    PriceDataWriter(QSqlDatabase db, Mode mode, bool bulk = false);
     ~PriceDataWriter();
 
     Status begin();

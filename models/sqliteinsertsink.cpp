@@ -17,9 +17,10 @@ namespace {
 class SqliteInsertSink final : public PriceDataSink
 {
 public:
-    SqliteInsertSink(QSqlDatabase db, bool upsert)
+    SqliteInsertSink(QSqlDatabase db, bool upsert, bool bulk)
         : m_db(std::move(db))
         , m_upsert(upsert)
+        , m_bulk(bulk)
     {}
 
     ~SqliteInsertSink() override
@@ -35,10 +36,18 @@ public:
         if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
             return Status::failure(QStringLiteral("The SQLite connection is not available."));
         m_handle = *static_cast<sqlite3 *const *>(handle.data());
-        // Millions of rows update two indexes of price_data; with SQLite's default 2 MiB page
-        // cache most index pages are re-read from disk. A larger cache for the duration of the
-        // bulk write roughly doubles throughput; the usual size comes back in finish().
-        sqlite3_exec(m_handle, "PRAGMA cache_size = -131072", nullptr, nullptr, nullptr);
+        // Millions of rows update the indexes of price_data; with SQLite's default 2 MiB page
+        // cache most index pages are re-read from disk. A 256 MiB cache for the duration of the
+        // write (memory bounded by this setting, not by the data size) gives about 1.5x the
+        // throughput; the usual size comes back in finish().
+        sqlite3_exec(m_handle, "PRAGMA cache_size = -262144", nullptr, nullptr, nullptr);
+        // The caller's transaction restores the index if the write is abandoned.
+        if (m_bulk
+            && sqlite3_exec(m_handle, "DROP INDEX IF EXISTS idx_price_data_timestamp_desc",
+                            nullptr, nullptr, nullptr)
+                   != SQLITE_OK) {
+            return failure();
+        }
         const char *sql =
             m_upsert
                 ? "INSERT INTO price_data (crypto_id, timestamp, open_price, high_price, low_price,"
@@ -83,6 +92,15 @@ public:
 
     Status finish() override
     {
+        // Same definition as migration 0001.
+        if (m_bulk
+            && sqlite3_exec(m_handle,
+                            "CREATE INDEX IF NOT EXISTS idx_price_data_timestamp_desc ON"
+                            " price_data (timestamp DESC)",
+                            nullptr, nullptr, nullptr)
+                   != SQLITE_OK) {
+            return failure();
+        }
         restoreCacheSize();
         return {};
     }
@@ -104,13 +122,14 @@ private:
     sqlite3 *m_handle = nullptr;
     sqlite3_stmt *m_statement = nullptr;
     bool m_upsert = false;
+    bool m_bulk = false;
 };
 
 } // namespace
 
-std::unique_ptr<PriceDataSink> makeSqliteInsertSink(QSqlDatabase db, bool upsert)
+std::unique_ptr<PriceDataSink> makeSqliteInsertSink(QSqlDatabase db, bool upsert, bool bulk)
 {
-    return std::make_unique<SqliteInsertSink>(std::move(db), upsert);
+    return std::make_unique<SqliteInsertSink>(std::move(db), upsert, bulk);
 }
 
 } // namespace cp::models::Internal

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "analysisrunner.h"
 #include "statuspanel.h"
 #include "theme.h"
 #include "uisettings.h"
@@ -107,6 +108,8 @@ MainWindow::~MainWindow()
 {
     // The workers hold only their own connections; let them finish before anything goes away.
     m_watcher.waitForFinished();
+    delete m_analysis;
+    m_analysis = nullptr;
     m_jobs->waitForDone();
     // Pages may hold models on the GUI thread's connection: they go before the pool closes it.
     qDeleteAll(m_pages);
@@ -172,6 +175,8 @@ void MainWindow::buildMenus()
             page->refresh();
         refreshLastAnalysis();
     });
+    if (m_session.isAdmin())
+        buildAnalysisMenu();
     m_darkTheme = view->addAction(tr("&Dark theme"));
     m_darkTheme->setObjectName(QStringLiteral("actionDarkTheme"));
     m_darkTheme->setCheckable(true);
@@ -182,6 +187,43 @@ void MainWindow::buildMenus()
     focusNavigation->setShortcut(QKeySequence(Qt::ALT | Qt::Key_0));
     connect(focusNavigation, &QAction::triggered, m_navigation,
             [this] { m_navigation->setFocus(Qt::ShortcutFocusReason); });
+}
+
+void MainWindow::buildAnalysisMenu()
+{
+    // Running the engine writes the shared layer tables: an admin's action.
+    m_analysis = new AnalysisRunner(m_pool, this);
+    QMenu *menu = menuBar()->addMenu(tr("&Analysis"));
+    QAction *run = menu->addAction(tr("&Run analysis"));
+    run->setObjectName(QStringLiteral("actionRunAnalysis"));
+    run->setShortcut(QKeySequence(Qt::Key_F9));
+    QAction *cancel = menu->addAction(tr("&Cancel analysis"));
+    cancel->setObjectName(QStringLiteral("actionCancelAnalysis"));
+    cancel->setEnabled(false);
+    connect(run, &QAction::triggered, this, [this, run, cancel] {
+        if (!m_ready)
+            return;
+        run->setEnabled(false);
+        cancel->setEnabled(true);
+        m_status->setEngineProgress(0, 100, tr("Starting analysis"));
+        m_analysis->start();
+    });
+    connect(cancel, &QAction::triggered, m_analysis, &AnalysisRunner::cancel);
+    connect(m_status, &StatusPanel::engineCancelRequested, m_analysis, &AnalysisRunner::cancel);
+    connect(m_analysis, &AnalysisRunner::progressChanged, this,
+            [this](int percent, const QString &stage) {
+                m_status->setEngineProgress(percent, 100,
+                                            QStringLiteral("%1 (%2%)").arg(stage).arg(percent));
+            });
+    connect(m_analysis, &AnalysisRunner::finished, this,
+            [this, run, cancel](bool ok, const QString &message) {
+                m_status->hideEngineProgress();
+                run->setEnabled(true);
+                cancel->setEnabled(false);
+                statusBar()->showMessage(ok ? message : tr("Analysis not written: %1").arg(message),
+                                         10000);
+                refreshLastAnalysis();
+            });
 }
 
 Page *MainWindow::page(const QString &objectName) const

@@ -27,6 +27,7 @@ class SnapshotJobs;
 
 namespace cp::ui {
 
+class AnalysisRunner;
 class DatabaseSummaryPanel;
 class HomePage;
 class Page;
@@ -58,6 +59,8 @@ public:
     //! Shows a page by object name; false when there is no such page for this user.
     bool showPage(const QString &objectName);
     StatusPanel *statusPanel() const { return m_status; }
+    //! The engine runner (admins only, else null).
+    AnalysisRunner *analysisRunner() const { return m_analysis; }
 
 Q_SIGNALS:
     //! The database was opened and summarised (ok) or could not be (error shown in the window).
@@ -69,6 +72,7 @@ protected:
 private:
     void buildPages();
     void buildMenus();
+    void buildAnalysisMenu();
     void addPage(Page *page);
     void showSummary(const Result<models::DatabaseSummary> &summary);
     void openGuiConnection();
@@ -84,6 +88,7 @@ private:
     std::shared_ptr<models::ConnectionPool> m_pool;
     models::views::SnapshotJobs *m_jobs = nullptr;
     models::views::ChangeListener *m_listener = nullptr;
+    AnalysisRunner *m_analysis = nullptr;
     QString m_guiConnection;
     QLabel *m_simulatedBanner = nullptr;
     DatabaseSummaryPanel *m_summary = nullptr;

@@ -2,8 +2,11 @@
 
 #include "requestcontext.h"
 #include "routes.h"
+#include "websockethub.h"
 
 #include <models/changebus.h>
+#include <models/connection.h>
+#include <models/views/changelistener.h>
 
 #include <QFile>
 #include <QHttpServer>
@@ -113,6 +116,18 @@ ApiServer::ApiServer(models::DatabaseUrl databaseUrl, ServeOptions options, QObj
     // Keep workers (and their database connections) alive between bursts.
     m_workers.setExpiryTimeout(-1);
 
+    m_hub = std::make_unique<WebSocketHub>(
+        *m_http, *m_services,
+        [this](std::function<QJsonValue(QSqlDatabase)> job, std::function<void(QJsonValue)> done) {
+            m_workers.start([this, job = std::move(job), done = std::move(done)] {
+                QJsonValue result(QJsonValue::Undefined);
+                if (Result<QSqlDatabase> db = m_pool.connectionForThisThread())
+                    result = job(*db);
+                QMetaObject::invokeMethod(
+                    this, [done, result] { done(result); }, Qt::QueuedConnection);
+            });
+        });
+
     m_http->setMissingHandler([this](const QHttpServerRequest &request,
                                      QHttpServerResponder &&responder) {
         handle(request, std::move(responder));
@@ -139,6 +154,12 @@ ApiServer::ApiServer(models::DatabaseUrl databaseUrl, ServeOptions options, QObj
 ApiServer::~ApiServer()
 {
     m_workers.waitForDone();
+    m_services->retrain.waitForDone();
+}
+
+int ApiServer::webSocketSubscribers() const
+{
+    return m_hub->subscriberCount();
 }
 
 Result<QUrl> ApiServer::start()
@@ -168,6 +189,15 @@ Result<QUrl> ApiServer::start()
     url.setHost(m_options.host.toString());
     url.setPort(port);
     m_baseUrl = url;
+    if (m_pool.url().dialect == models::Dialect::PostgreSQL) {
+        // A connection of the server thread that only LISTENs.
+        if (m_pool.connectionForThisThread()) {
+            m_listener = std::make_unique<models::views::ChangeListener>(
+                m_pool.connectionNameForThisThread());
+            if (!m_listener->listen())
+                qCWarning(lcApi, "cannot LISTEN for other processes' changes");
+        }
+    }
     m_ticker.start();
     m_usageTimer.start();
     return url;
@@ -394,6 +424,7 @@ void ApiServer::shutdown()
     m_stopping = true;
     for (QTcpServer *server : m_http->servers())
         server->close();
+    m_hub->closeAll();
     m_shutdownClock.start();
     if (m_pending.empty())
         QMetaObject::invokeMethod(this, &ApiServer::finishShutdown, Qt::QueuedConnection);

@@ -20,9 +20,14 @@ class QHttpServer;
 class QHttpServerRequest;
 class QHttpServerResponder;
 
+namespace cp::models::views {
+class ChangeListener;
+}
+
 namespace cp::app::api {
 
 struct PendingReply;
+class WebSocketHub;
 
 /**
  * The REST + WebSocket API of the seed document on Qt HttpServer. The server thread only
@@ -49,6 +54,7 @@ public:
     const ApiRouter &router() const { return m_router; }
     ApiServices &services() { return *m_services; }
     int requestsInFlight() const { return int(m_pending.size()); }
+    int webSocketSubscribers() const;
 
 Q_SIGNALS:
     void stopped();
@@ -72,6 +78,9 @@ private:
     std::unique_ptr<ApiServices> m_services;
     ApiRouter m_router;
     std::unique_ptr<QHttpServer> m_http;
+    std::unique_ptr<WebSocketHub> m_hub;
+    //! PostgreSQL: re-announces other processes' changes (cache invalidation, WebSocket pushes).
+    std::unique_ptr<models::views::ChangeListener> m_listener;
     QThreadPool m_workers;
     std::atomic<int> m_queued{0};
     std::unordered_set<std::shared_ptr<PendingReply>> m_pending;

@@ -44,6 +44,9 @@ struct ServeOptions
     //! WebSocket: interval of pings and of system-status pushes.
     qint64 webSocketPingMs = 15000;
     qint64 systemStatusIntervalMs = 10000;
+    //! WebSocket: prices are also re-read at this interval (writers in other processes on SQLite
+    //! announce nothing).
+    qint64 pricePollMs = 5000;
 };
 
 /** State shared by the server thread and the handler threads (each member is thread-safe). */

@@ -281,4 +281,15 @@ Result<QJsonArray> DashboardReader::notifications(int userId, const QString &sta
                       binds, QStringLiteral("notifications"));
 }
 
+Result<int> DashboardReader::ownerOf(const QString &table, qint64 id) const
+{
+    if (table != QLatin1String("notifications") && table != QLatin1String("signal_executions"))
+        return Result<int>::failure(QStringLiteral("%1 rows have no owner.").arg(table));
+    const Result<qint64> owner =
+        count(m_db, QStringLiteral("SELECT user_id FROM %1 WHERE id = ?").arg(table), {id});
+    if (!owner)
+        return Result<int>::failure(owner.error());
+    return int(*owner);
+}
+
 } // namespace cp::models

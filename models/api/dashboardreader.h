@@ -29,6 +29,8 @@ public:
     Result<QJsonArray> signalCards(int limit) const;
     //! A user's notifications by status ("all" for any), newest first.
     Result<QJsonArray> notifications(int userId, const QString &status, int limit) const;
+    //! The user a notifications or signal_executions row belongs to; 0 when it is gone.
+    Result<int> ownerOf(const QString &table, qint64 id) const;
 
 private:
     QSqlDatabase m_db;

@@ -114,7 +114,8 @@ Result<QJsonObject> WatchlistReader::watchlist(int watchlistId, const Viewer &vi
     return result;
 }
 
-Result<QJsonArray> WatchlistReader::suggestions(const QString &status, int limit) const
+namespace {
+const JsonRowMapper &suggestionColumns()
 {
     static const JsonRowMapper mapper{
         {QStringLiteral("id"), JsonKind::Int, QStringLiteral("s.id")},
@@ -130,6 +131,21 @@ Result<QJsonArray> WatchlistReader::suggestions(const QString &status, int limit
         {QStringLiteral("reviewed_at"), JsonKind::Timestamp, QStringLiteral("s.reviewed_at")},
         {QStringLiteral("suggested_at"), JsonKind::Timestamp, QStringLiteral("s.suggested_at")},
         {QStringLiteral("expires_at"), JsonKind::Timestamp, QStringLiteral("s.expires_at")}};
+    return mapper;
+}
+} // namespace
+
+Result<std::optional<QJsonObject>> WatchlistReader::suggestion(int suggestionId) const
+{
+    return selectRow(m_db, suggestionColumns(),
+                     QStringLiteral("FROM ai_suggestions s JOIN cryptocurrencies c ON c.id ="
+                                    " s.crypto_id WHERE s.id = ?"),
+                     {suggestionId}, QStringLiteral("the suggestion"));
+}
+
+Result<QJsonArray> WatchlistReader::suggestions(const QString &status, int limit) const
+{
+    const JsonRowMapper &mapper = suggestionColumns();
     QVariantList binds;
     QString where;
     if (status != QLatin1String("all")) {

@@ -5,16 +5,19 @@
 #include <models/appconfig.h>
 #include <models/changebus.h>
 #include <models/views/adminqueries.h>
+#include <models/views/jsontext.h>
 #include <models/views/snapshottablemodel.h>
 
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
-#include <QSortFilterProxyModel>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTableView>
 #include <QTabWidget>
+#include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace cp::ui {
@@ -52,8 +55,32 @@ AdminPage::AdminPage(const ViewContext &context, QWidget *parent)
     tabs->setObjectName(QStringLiteral("adminTabs"));
     auto *modelsTab = new QWidget;
     auto *modelsLayout = new QVBoxLayout(modelsTab);
-    modelsLayout->addWidget(
-        TableViews::create(QStringLiteral("modelTable"), TableViews::sortable(m_models, this)), 1);
+    auto *modelSplit = new QSplitter(Qt::Vertical);
+    modelSplit->setObjectName(QStringLiteral("modelSplitter"));
+    QTableView *modelView = m_modelView =
+        TableViews::create(QStringLiteral("modelTable"), TableViews::sortable(m_models, this));
+    auto *detail = new QTextBrowser;
+    detail->setObjectName(QStringLiteral("modelDetail"));
+    connect(modelView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this, modelView, detail](const QModelIndex &current) {
+                const int row =
+                    m_models->rowOfId(current.data(SnapshotTableModel::RowIdRole).toLongLong());
+                if (row < 0)
+                    return;
+                QString html = QStringLiteral("<h4>%1</h4><ul style='margin-left:-20px'>")
+                                   .arg(m_models->fieldValue(row, QStringLiteral("name"))
+                                            .toString()
+                                            .toHtmlEscaped());
+                for (const QString &s : JsonText::sentences(
+                         m_models->fieldValue(row, QStringLiteral("performance_metrics"))))
+                    html += QStringLiteral("<li>") + s.toHtmlEscaped() + QStringLiteral("</li>");
+                detail->setHtml(html + QStringLiteral("</ul>"));
+                Q_UNUSED(modelView)
+            });
+    modelSplit->addWidget(modelView);
+    modelSplit->addWidget(detail);
+    modelSplit->setSizes({300, 300});
+    modelsLayout->addWidget(modelSplit, 1);
     auto *note = new QLabel(tr("Models are refitted on every analysis run "
                                "(cryptopredict-cli analyze); their walk-forward metrics are "
                                "recorded here."));
@@ -110,8 +137,12 @@ QStringList AdminPage::watchedTables() const
 
 void AdminPage::reload()
 {
-    load<SnapshotTable>(QStringLiteral("models"), &loadModels,
-                        [this](const SnapshotTable &t) { m_models->setSnapshot(t); });
+    load<SnapshotTable>(QStringLiteral("models"), &loadModels, [this](const SnapshotTable &t) {
+        const qint64 current = TableViews::currentId(m_modelView);
+        m_models->setSnapshot(t);
+        if (!TableViews::selectId(m_modelView, current) && m_models->rowCount() > 0)
+            m_modelView->selectRow(0);
+    });
     load<SnapshotTable>(
         QStringLiteral("health"), [](QSqlDatabase db) { return loadSystemHealth(db); },
         [this](const SnapshotTable &t) { m_health->setSnapshot(t); });

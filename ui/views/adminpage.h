@@ -4,6 +4,7 @@
 
 class QDoubleSpinBox;
 class QSpinBox;
+class QTableView;
 
 namespace cp::models::views {
 class SnapshotTableModel;
@@ -36,6 +37,7 @@ private:
     models::views::SnapshotTableModel *m_models = nullptr;
     models::views::SnapshotTableModel *m_health = nullptr;
     models::views::SnapshotTableModel *m_activities = nullptr;
+    QTableView *m_modelView = nullptr;
     QSpinBox *m_tier1 = nullptr;
     QSpinBox *m_tier2 = nullptr;
     QDoubleSpinBox *m_suggestionMin = nullptr;

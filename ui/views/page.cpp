@@ -2,6 +2,7 @@
 
 #include <ui/theme.h>
 #include <ui/uisettings.h>
+#include <ui/views/tableviews.h>
 
 #include <QHeaderView>
 #include <QLabel>
@@ -128,8 +129,9 @@ void Page::restoreState()
     }
     for (QTableView *view : findChildren<QTableView *>()) {
         const QByteArray state = UiSettings::widgetState(prefix + view->objectName());
-        if (!view->objectName().isEmpty() && !state.isEmpty())
-            view->horizontalHeader()->restoreState(state);
+        if (!view->objectName().isEmpty() && !state.isEmpty() &&
+            view->horizontalHeader()->restoreState(state))
+            view->setProperty(TableViews::kColumnsFitted, true);
     }
 }
 

@@ -6,9 +6,13 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 
+#include <algorithm>
+
 namespace cp::ui::TableViews {
 
 using models::views::SnapshotTableModel;
+
+const char *const kColumnsFitted = "cpColumnsFitted";
 
 QTableView *create(const QString &objectName, QAbstractItemModel *model, QWidget *parent)
 {
@@ -30,6 +34,16 @@ QTableView *create(const QString &objectName, QAbstractItemModel *model, QWidget
     view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     view->horizontalHeader()->setSectionsMovable(true);
     view->horizontalHeader()->setSortIndicatorShown(true);
+    // Columns fit the first data once, unless the user's saved widths were restored.
+    QObject::connect(model, &QAbstractItemModel::modelReset, view, [view] {
+        if (view->property(kColumnsFitted).toBool() || view->model()->rowCount() == 0)
+            return;
+        view->setProperty(kColumnsFitted, true);
+        view->resizeColumnsToContents();
+        QHeaderView *header = view->horizontalHeader();
+        for (int c = 0; c < header->count(); ++c)
+            header->resizeSection(c, std::clamp(header->sectionSize(c) + 12, 48, 300));
+    });
     return view;
 }
 

@@ -18,6 +18,9 @@ namespace cp::ui::TableViews {
  */
 QTableView *create(const QString &objectName, QAbstractItemModel *model, QWidget *parent = nullptr);
 
+//! Dynamic property set on a view whose column widths are settled (fitted or restored).
+extern const char *const kColumnsFitted;
+
 //! A proxy that sorts `source` on raw values (SnapshotTableModel::SortRole).
 QSortFilterProxyModel *sortable(QAbstractItemModel *source, QObject *parent);
 
