@@ -1,5 +1,6 @@
 #include "apiserver.h"
 
+#include "openapidocument.h"
 #include "requestcontext.h"
 #include "routes.h"
 #include "websockethub.h"
@@ -9,6 +10,7 @@
 #include <models/views/changelistener.h>
 
 #include <QFile>
+#include <QJsonDocument>
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -108,6 +110,8 @@ ApiServer::ApiServer(models::DatabaseUrl databaseUrl, ServeOptions options, QObj
 {
     addAllRoutes(m_router);
     m_services->router = &m_router;
+    m_services->openApiDocument =
+        QJsonDocument(OpenApiDocument::build(m_router)).toJson(QJsonDocument::Compact);
 
     const int threads = m_options.workerThreads > 0
                             ? m_options.workerThreads

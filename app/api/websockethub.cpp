@@ -34,6 +34,19 @@ WebSocketHub::WebSocketHub(QHttpServer &http, ApiServices &services, WorkerCall 
     // Qt HttpServer 6.4 upgrades only requests a route matched without writing an answer.
     m_http.route(QStringLiteral("/api/v1/ws/<arg>"),
                  [](const QUrl &, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                     if (request.method() != QHttpServerRequest::Method::Get) {
+                         responder.write(
+                             QJsonDocument(QJsonObject{
+                                 {QStringLiteral("error"),
+                                  QJsonObject{{QStringLiteral("code"),
+                                               QStringLiteral("method_not_allowed")},
+                                              {QStringLiteral("message"),
+                                               QStringLiteral("WebSocket channels answer GET "
+                                                              "only.")}}}}),
+                             {{QByteArrayLiteral("Allow"), QByteArrayLiteral("GET")}},
+                             QHttpServerResponder::StatusCode::MethodNotAllowed);
+                         return;
+                     }
                      if (request.value(QByteArrayLiteral("upgrade")).isEmpty()) {
                          responder.write(QJsonDocument(QJsonObject{
                                              {QStringLiteral("error"),

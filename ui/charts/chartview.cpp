@@ -5,6 +5,7 @@
 #include <QAbstractAxis>
 #include <QChart>
 #include <QGraphicsLayout>
+#include <QGraphicsScene>
 #include <QKeyEvent>
 #include <QLegend>
 #include <QMouseEvent>
@@ -17,6 +18,9 @@ ChartView::ChartView(QWidget *parent)
     : QChartView(new QChart, parent)
 {
     setRenderHint(QPainter::Antialiasing);
+    // Chart items change geometry while series are replaced; the BSP index of the scene can then
+    // hold stale entries and crash a later paint. A chart has few items: no index is cheap.
+    scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
     setMinimumHeight(180);
     chart()->setMargins(QMargins(4, 4, 4, 4));
     chart()->layout()->setContentsMargins(0, 0, 0, 0);

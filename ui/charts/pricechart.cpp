@@ -40,6 +40,15 @@ void PriceChart::setCandles(const std::vector<engine::Candle> &candles, const QS
     rebuild();
 }
 
+void PriceChart::setData(const std::vector<engine::Candle> &candles, const QString &symbol,
+                         const QList<PriceLevel> &levels)
+{
+    m_candles = candles;
+    m_symbol = symbol;
+    m_levels = levels;
+    rebuild();
+}
+
 void PriceChart::setLevels(const QList<PriceLevel> &levels)
 {
     m_levels = levels;

@@ -36,6 +36,9 @@ public:
     explicit PriceChart(QWidget *parent = nullptr);
 
     void setCandles(const std::vector<engine::Candle> &candles, const QString &symbol);
+    //! Candles and levels together, with one rebuild.
+    void setData(const std::vector<engine::Candle> &candles, const QString &symbol,
+                 const QList<PriceLevel> &levels);
     void setLevels(const QList<PriceLevel> &levels);
     void setStyle(Style style);
     void setOverlays(bool ema, bool bollinger);

@@ -238,8 +238,7 @@ void SignalsPage::showSelected()
         QStringLiteral("candles"),
         [cryptoId](QSqlDatabase db) { return loadCandles(db, cryptoId, 120); },
         [this, levels, symbol](const std::vector<engine::Candle> &candles) {
-            m_chart->setLevels(levels);
-            m_chart->setCandles(candles, symbol);
+            m_chart->setData(candles, symbol, levels);
         });
 }
 
