@@ -36,11 +36,16 @@ bool AnalysisController::start(const AnalysisOptions &options)
         // Results travel back as values through queued calls; `self` may be gone by then.
         auto post = [self](auto function) {
             QMetaObject::invokeMethod(
-                self.data(), [self, function] { if (self) function(self.data()); },
+                self.data(),
+                [self, function] {
+                    if (self)
+                        function(self.data());
+                },
                 Qt::QueuedConnection);
         };
-        const QString name = QStringLiteral("cp-analysis-%1")
-                                 .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16);
+        const QString name =
+            QStringLiteral("cp-analysis-%1")
+                .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16);
         Result<AnalysisReport> result = Result<AnalysisReport>::failure(QString());
         {
             Result<QSqlDatabase> db = models::openConnection(url, name);

@@ -107,14 +107,16 @@ bool AnalysisLayers::compute(const std::vector<engine::AssetHistory> &assets,
     engine::TimingConfig timingConfig;
     timingConfig.confidenceMin = config.signalConfidenceMin;
     engine::TimingHistory history;
-    history.regimeByDay = engine::regimeByDayFrom(market.days(), engine::walkForwardRegimeHistory(market, assets));
+    history.regimeByDay =
+        engine::regimeByDayFrom(market.days(), engine::walkForwardRegimeHistory(market, assets));
     const engine::TimingAnalyzer timing(timingConfig, history);
     std::vector<int> indices(assets.size());
     std::iota(indices.begin(), indices.end(), 0);
     std::vector<engine::AssetCandidates> candidates(assets.size());
     QtConcurrent::blockingMap(&m_pool, indices, [&](int i) {
         if (!cancelled())
-            candidates[static_cast<std::size_t>(i)] = timing.scan(assets[static_cast<std::size_t>(i)]);
+            candidates[static_cast<std::size_t>(i)] =
+                timing.scan(assets[static_cast<std::size_t>(i)]);
     });
     if (cancelled())
         return false;
@@ -125,8 +127,8 @@ bool AnalysisLayers::compute(const std::vector<engine::AssetHistory> &assets,
     // is not to be trusted on this market and no signal is issued.
     constexpr int kMinEvidence = 30;
     constexpr double kTolerance = 0.05;
-    const bool trustworthy = model.thresholdSignals < kMinEvidence
-                             || model.thresholdHitRate >= timingConfig.confidenceMin - kTolerance;
+    const bool trustworthy = model.thresholdSignals < kMinEvidence ||
+                             model.thresholdHitRate >= timingConfig.confidenceMin - kTolerance;
     if (!trustworthy) {
         report.notes.append(
             QStringLiteral("Signals withheld: out of sample, the %1 candidates rated at %2 or "

@@ -14,24 +14,24 @@ QJsonObject AnalysisReport::toJson() const
                                        {QStringLiteral("symbol"), s.symbol},
                                        {QStringLiteral("reason"), s.reason}});
     }
-    return {{QStringLiteral("analysis_time"), models::SqlTimestamp::fromUnixSeconds(analysisTime)},
-            {QStringLiteral("assets"), assets},
-            {QStringLiteral("candles"), candles},
-            {QStringLiteral("timings"),
-             QJsonObject{{QStringLiteral("load_seconds"), loadSeconds},
-                         {QStringLiteral("compute_seconds"), computeSeconds},
-                         {QStringLiteral("persist_seconds"), persistSeconds},
-                         {QStringLiteral("layers"), layerSeconds}}},
-            {QStringLiteral("regime"), regime},
-            {QStringLiteral("regime_confidence"), regimeConfidence},
-            {QStringLiteral("sectors"), sectors},
-            {QStringLiteral("suggestions"), suggestions},
-            {QStringLiteral("duplicate_suggestions_skipped"), duplicateSuggestionsSkipped},
-            {QStringLiteral("signals"), signalCount},
-            {QStringLiteral("duplicate_signals_skipped"), duplicateSignalsSkipped},
-            {QStringLiteral("predictions"), predictions},
-            {QStringLiteral("skipped"), skippedJson},
-            {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}};
+    return {
+        {QStringLiteral("analysis_time"), models::SqlTimestamp::fromUnixSeconds(analysisTime)},
+        {QStringLiteral("assets"), assets},
+        {QStringLiteral("candles"), candles},
+        {QStringLiteral("timings"), QJsonObject{{QStringLiteral("load_seconds"), loadSeconds},
+                                                {QStringLiteral("compute_seconds"), computeSeconds},
+                                                {QStringLiteral("persist_seconds"), persistSeconds},
+                                                {QStringLiteral("layers"), layerSeconds}}},
+        {QStringLiteral("regime"), regime},
+        {QStringLiteral("regime_confidence"), regimeConfidence},
+        {QStringLiteral("sectors"), sectors},
+        {QStringLiteral("suggestions"), suggestions},
+        {QStringLiteral("duplicate_suggestions_skipped"), duplicateSuggestionsSkipped},
+        {QStringLiteral("signals"), signalCount},
+        {QStringLiteral("duplicate_signals_skipped"), duplicateSignalsSkipped},
+        {QStringLiteral("predictions"), predictions},
+        {QStringLiteral("skipped"), skippedJson},
+        {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}};
 }
 
 } // namespace cp::app

@@ -8,8 +8,8 @@
 #include <models/marketdataloader.h>
 #include <models/metadatarepository.h>
 
-#include <QThreadPool>
 #include <QtConcurrentMap>
+#include <QThreadPool>
 
 #include <numeric>
 
@@ -33,7 +33,8 @@ Result<QJsonObject> runStoredBacktest(QSqlDatabase db, qint64 from, qint64 to)
     engine::TimingConfig timingConfig;
     timingConfig.confidenceMin = config->signalConfidenceMin;
     engine::TimingHistory history;
-    history.regimeByDay = engine::regimeByDayFrom(market.days(), engine::walkForwardRegimeHistory(market, *assets));
+    history.regimeByDay =
+        engine::regimeByDayFrom(market.days(), engine::walkForwardRegimeHistory(market, *assets));
     const engine::TimingAnalyzer timing(timingConfig, history);
 
     std::vector<int> indices(assets->size());
@@ -41,7 +42,8 @@ Result<QJsonObject> runStoredBacktest(QSqlDatabase db, qint64 from, qint64 to)
     std::vector<engine::AssetCandidates> candidates(assets->size());
     QThreadPool pool;
     QtConcurrent::blockingMap(&pool, indices, [&](int i) {
-        candidates[static_cast<std::size_t>(i)] = timing.scan((*assets)[static_cast<std::size_t>(i)]);
+        candidates[static_cast<std::size_t>(i)] =
+            timing.scan((*assets)[static_cast<std::size_t>(i)]);
     });
     const engine::SignalModel model = timing.train(candidates);
 
@@ -51,7 +53,8 @@ Result<QJsonObject> runStoredBacktest(QSqlDatabase db, qint64 from, qint64 to)
     options.to = to;
     options.regimeByDay = history.regimeByDay;
     const QJsonObject report = engine::runBacktest(candidates, model, options).toJson();
-    if (const Status s = models::MetadataRepository(db).set(QStringLiteral("last_backtest"), report);
+    if (const Status s =
+            models::MetadataRepository(db).set(QStringLiteral("last_backtest"), report);
         !s)
         return R::failure(s.error());
     return report;

@@ -81,7 +81,8 @@ Result<EvaluationReport> evaluateDue(QSqlDatabase db)
             // Expired by the clock without bars to judge it: close it unjudged.
             result.outcome = engine::TradeOutcome::Expired;
             result.exitPrice = s.bars.empty() ? s.entry : s.bars.back().close;
-            result.returnPct = (s.isLong ? 1.0 : -1.0) * (result.exitPrice - s.entry) / s.entry * 100.0;
+            result.returnPct =
+                (s.isLong ? 1.0 : -1.0) * (result.exitPrice - s.entry) / s.entry * 100.0;
         }
         if (result.outcome == engine::TradeOutcome::Open) {
             ++report.stillOpen;

@@ -11,8 +11,8 @@
 #include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThreadPool>
 #include <QtConcurrentMap>
+#include <QThreadPool>
 
 #include <numeric>
 
@@ -41,8 +41,8 @@ Result<engine::ModelRecord> fit(const std::vector<engine::AssetHistory> &assets,
     if (name == kMacro) {
         const engine::MacroReport report = engine::analyzeMacro(market, assets);
         if (!report.modelTrained)
-            return R::failure(QStringLiteral("The regime model could not be trained: %1")
-                                  .arg(report.status));
+            return R::failure(
+                QStringLiteral("The regime model could not be trained: %1").arg(report.status));
         return report.model;
     }
     std::vector<int> indices(assets.size());
@@ -56,7 +56,8 @@ Result<engine::ModelRecord> fit(const std::vector<engine::AssetHistory> &assets,
         });
         const engine::SignalModel model = timing.train(candidates);
         if (!model.isFitted())
-            return R::failure(QStringLiteral("Too few past signal candidates to fit the timing model."));
+            return R::failure(
+                QStringLiteral("Too few past signal candidates to fit the timing model."));
         return model.record();
     }
     const engine::Forecaster forecaster;

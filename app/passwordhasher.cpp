@@ -28,13 +28,11 @@ Result<QString> hash(const QString &password)
         return Result<QString>::failure(QStringLiteral("libsodium could not be initialised."));
     const QByteArray utf8 = password.toUtf8();
     char encoded[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str_alg(encoded, utf8.constData(),
-                              static_cast<unsigned long long>(utf8.size()),
-                              crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                              crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13)
-        != 0) {
-        return Result<QString>::failure(
-            QStringLiteral("Not enough memory to hash the password."));
+    if (crypto_pwhash_str_alg(
+            encoded, utf8.constData(), static_cast<unsigned long long>(utf8.size()),
+            crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE,
+            crypto_pwhash_ALG_ARGON2ID13) != 0) {
+        return Result<QString>::failure(QStringLiteral("Not enough memory to hash the password."));
     }
     return QString::fromLatin1(encoded);
 }
@@ -46,8 +44,7 @@ bool verify(const QString &password, const QString &encodedHash)
     const QByteArray utf8 = password.toUtf8();
     const QByteArray stored = encodedHash.toLatin1();
     return crypto_pwhash_str_verify(stored.constData(), utf8.constData(),
-                                    static_cast<unsigned long long>(utf8.size()))
-           == 0;
+                                    static_cast<unsigned long long>(utf8.size())) == 0;
 }
 
 } // namespace cp::app::PasswordHasher

@@ -97,7 +97,7 @@ struct SectorRotationResult
     QJsonObject rotationSignals;
     QStringList leadingSectors;
     QStringList decliningSectors;
-    double rotationProbability = 0.0; //!< [0, 1]
+    double rotationProbability = 0.0;  //!< [0, 1]
     QJsonObject recommendedAllocation; //!< sector name -> weight; weights sum to 1
 };
 
@@ -136,7 +136,8 @@ struct SuggestionResult
     QString symbol;
     SuggestionType type = SuggestionType::AddTier2;
     double confidence = 0.0;
-    QJsonObject aiReasoning; //!< key -> readable sentence, e.g. "volume_surge": "volume +340% in 24h"
+    QJsonObject
+        aiReasoning; //!< key -> readable sentence, e.g. "volume_surge": "volume +340% in 24h"
     QJsonObject supportingData;
     QJsonObject performanceMetrics;
     qint64 suggestedAt = 0;

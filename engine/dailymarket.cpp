@@ -53,8 +53,8 @@ DailyMarket::DailyMarket(const std::vector<AssetHistory> &assets)
                 continue; // unusable bars leave the day to the forward fill
             const auto d = static_cast<std::size_t>((dayOf(candle.time) - first) / kDay);
             close[d] = candle.close;
-            volume[d] = (std::isnan(volume[d]) ? 0.0 : volume[d])
-                        + (std::isfinite(candle.volume) ? candle.volume : 0.0);
+            volume[d] = (std::isnan(volume[d]) ? 0.0 : volume[d]) +
+                        (std::isfinite(candle.volume) ? candle.volume : 0.0);
             firstDay = std::min(firstDay, d);
         }
         double *cap = m_cap.data() + a * days;

@@ -17,7 +17,8 @@ class Result
 public:
     Result(T value)
         : m_value(std::move(value))
-    {}
+    {
+    }
     static Result failure(QString message, int code = 0)
     {
         Result r(std::nullopt, std::move(message));
@@ -40,7 +41,8 @@ public:
 private:
     Result(std::nullopt_t, QString message)
         : m_error(std::move(message))
-    {}
+    {
+    }
 
     std::optional<T> m_value;
     QString m_error;

@@ -30,34 +30,35 @@ public:
     RunWriter(QSqlDatabase db, qint64 now)
         : m_db(std::move(db))
         , m_now(now)
-    {}
+    {
+    }
 
     Status writeMacro(const engine::MacroAnalysis &macro)
     {
         const engine::MarketRegimeResult &r = macro.regime;
         RowInserter regime(m_db, QStringLiteral("market_regime_analysis"));
-        if (const Status s = record(
-                QStringLiteral("market_regime_analysis"),
-                regime.insert({{"analysis_time", timestampValue(r.analysisTime)},
-                               {"market_regime", engine::regimeName(r.regime)},
-                               {"confidence_score", r.confidence},
-                               {"risk_level", riskLevelName(r.riskLevel)},
-                               {"trend_strength", r.trendStrength},
-                               {"recommended_exposure", r.recommendedExposure},
-                               {"sentiment_breakdown", jsonValue(r.sentimentBreakdown)},
-                               {"regime_drivers", jsonValue(r.regimeDrivers)},
-                               {"dominance_data", jsonValue(r.dominanceData)},
-                               {"macro_indicators", jsonValue(r.macroIndicators)}}));
+        if (const Status s =
+                record(QStringLiteral("market_regime_analysis"),
+                       regime.insert({{"analysis_time", timestampValue(r.analysisTime)},
+                                      {"market_regime", engine::regimeName(r.regime)},
+                                      {"confidence_score", r.confidence},
+                                      {"risk_level", riskLevelName(r.riskLevel)},
+                                      {"trend_strength", r.trendStrength},
+                                      {"recommended_exposure", r.recommendedExposure},
+                                      {"sentiment_breakdown", jsonValue(r.sentimentBreakdown)},
+                                      {"regime_drivers", jsonValue(r.regimeDrivers)},
+                                      {"dominance_data", jsonValue(r.dominanceData)},
+                                      {"macro_indicators", jsonValue(r.macroIndicators)}}));
             !s)
             return s;
         const engine::SentimentResult &m = macro.sentiment;
         RowInserter sentiment(m_db, QStringLiteral("market_sentiment_data"));
-        if (const Status s = record(
-                QStringLiteral("market_sentiment_data"),
-                sentiment.insert({{"timestamp", timestampValue(m.timestamp)},
-                                  {"fear_greed_index", m.fearGreedIndex},
-                                  {"composite_sentiment", m.compositeSentiment},
-                                  {"sentiment_sources", jsonValue(m.sentimentSources)}}));
+        if (const Status s =
+                record(QStringLiteral("market_sentiment_data"),
+                       sentiment.insert({{"timestamp", timestampValue(m.timestamp)},
+                                         {"fear_greed_index", m.fearGreedIndex},
+                                         {"composite_sentiment", m.compositeSentiment},
+                                         {"sentiment_sources", jsonValue(m.sentimentSources)}}));
             !s)
             return s;
         const engine::DominanceResult &d = macro.dominance;
@@ -79,33 +80,33 @@ public:
         for (const engine::SectorPerformanceResult &p : sectors.sectors) {
             QJsonObject metrics = p.performanceMetrics;
             metrics.insert(QStringLiteral("rank"), p.rank);
-            if (const Status s = record(
-                    QStringLiteral("sector_performance"),
-                    performance.insert({{"sector_id", p.sectorId},
-                                        {"analysis_time", timestampValue(p.analysisTime)},
-                                        {"total_market_cap", p.totalMarketCap},
-                                        {"total_volume", p.totalVolume},
-                                        {"dominance_percentage", p.dominancePercentage},
-                                        {"momentum_score", p.momentumScore},
-                                        {"performance_24h", p.performance24h},
-                                        {"performance_7d", p.performance7d},
-                                        {"performance_30d", p.performance30d},
-                                        {"top_performers", jsonValue(p.topPerformers)},
-                                        {"performance_metrics", jsonValue(metrics)}}));
+            if (const Status s =
+                    record(QStringLiteral("sector_performance"),
+                           performance.insert({{"sector_id", p.sectorId},
+                                               {"analysis_time", timestampValue(p.analysisTime)},
+                                               {"total_market_cap", p.totalMarketCap},
+                                               {"total_volume", p.totalVolume},
+                                               {"dominance_percentage", p.dominancePercentage},
+                                               {"momentum_score", p.momentumScore},
+                                               {"performance_24h", p.performance24h},
+                                               {"performance_7d", p.performance7d},
+                                               {"performance_30d", p.performance30d},
+                                               {"top_performers", jsonValue(p.topPerformers)},
+                                               {"performance_metrics", jsonValue(metrics)}}));
                 !s)
                 return s;
         }
         const engine::SectorRotationResult &r = sectors.rotation;
         RowInserter rotation(m_db, QStringLiteral("sector_rotation_analysis"));
-        return record(QStringLiteral("sector_rotation_analysis"),
-                      rotation.insert(
-                          {{"analysis_time", timestampValue(r.analysisTime)},
-                           {"flow_directions", jsonValue(r.flowDirections)},
-                           {"rotation_signals", jsonValue(r.rotationSignals)},
-                           {"leading_sectors", jsonValue(toArray(r.leadingSectors))},
-                           {"declining_sectors", jsonValue(toArray(r.decliningSectors))},
-                           {"rotation_probability", r.rotationProbability},
-                           {"recommended_allocation", jsonValue(r.recommendedAllocation)}}));
+        return record(
+            QStringLiteral("sector_rotation_analysis"),
+            rotation.insert({{"analysis_time", timestampValue(r.analysisTime)},
+                             {"flow_directions", jsonValue(r.flowDirections)},
+                             {"rotation_signals", jsonValue(r.rotationSignals)},
+                             {"leading_sectors", jsonValue(toArray(r.leadingSectors))},
+                             {"declining_sectors", jsonValue(toArray(r.decliningSectors))},
+                             {"rotation_probability", r.rotationProbability},
+                             {"recommended_allocation", jsonValue(r.recommendedAllocation)}}));
     }
 
     Status writeSuggestions(const std::vector<engine::SuggestionResult> &suggestions,
@@ -133,17 +134,17 @@ public:
                 ++written.suggestionsSkippedAsDuplicates;
                 continue;
             }
-            if (const Status status = record(
-                    QStringLiteral("ai_suggestions"),
-                    insert.insert({{"crypto_id", s.cryptoId},
-                                   {"suggestion_type", type},
-                                   {"confidence_score", s.confidence},
-                                   {"ai_reasoning", jsonValue(s.aiReasoning)},
-                                   {"supporting_data", jsonValue(s.supportingData)},
-                                   {"performance_metrics", jsonValue(s.performanceMetrics)},
-                                   {"status", QStringLiteral("pending")},
-                                   {"suggested_at", timestampValue(s.suggestedAt)},
-                                   {"expires_at", timestampValue(s.expiresAt)}}));
+            if (const Status status =
+                    record(QStringLiteral("ai_suggestions"),
+                           insert.insert({{"crypto_id", s.cryptoId},
+                                          {"suggestion_type", type},
+                                          {"confidence_score", s.confidence},
+                                          {"ai_reasoning", jsonValue(s.aiReasoning)},
+                                          {"supporting_data", jsonValue(s.supportingData)},
+                                          {"performance_metrics", jsonValue(s.performanceMetrics)},
+                                          {"status", QStringLiteral("pending")},
+                                          {"suggested_at", timestampValue(s.suggestedAt)},
+                                          {"expires_at", timestampValue(s.expiresAt)}}));
                 !status)
                 return status;
             ++written.suggestions;
@@ -171,22 +172,22 @@ public:
                 ++written.signalsSkippedAsDuplicates;
                 continue;
             }
-            if (const Status status = record(
-                    QStringLiteral("trading_signals"),
-                    insert.insert({{"crypto_id", s.cryptoId},
-                                   {"signal_type", type},
-                                   {"entry_price", s.entryPrice},
-                                   {"target_price", s.targetPrice},
-                                   {"stop_loss", s.stopLoss},
-                                   {"confidence_score", s.confidence},
-                                   {"risk_level", riskLevelName(s.riskLevel)},
-                                   {"risk_reward_ratio", s.riskRewardRatio},
-                                   {"time_horizon_hours", s.timeHorizonHours},
-                                   {"ai_analysis", jsonValue(s.aiAnalysis)},
-                                   {"market_context", jsonValue(s.marketContext)},
-                                   {"status", QStringLiteral("active")},
-                                   {"generated_at", timestampValue(s.generatedAt)},
-                                   {"expires_at", timestampValue(s.expiresAt)}}));
+            if (const Status status =
+                    record(QStringLiteral("trading_signals"),
+                           insert.insert({{"crypto_id", s.cryptoId},
+                                          {"signal_type", type},
+                                          {"entry_price", s.entryPrice},
+                                          {"target_price", s.targetPrice},
+                                          {"stop_loss", s.stopLoss},
+                                          {"confidence_score", s.confidence},
+                                          {"risk_level", riskLevelName(s.riskLevel)},
+                                          {"risk_reward_ratio", s.riskRewardRatio},
+                                          {"time_horizon_hours", s.timeHorizonHours},
+                                          {"ai_analysis", jsonValue(s.aiAnalysis)},
+                                          {"market_context", jsonValue(s.marketContext)},
+                                          {"status", QStringLiteral("active")},
+                                          {"generated_at", timestampValue(s.generatedAt)},
+                                          {"expires_at", timestampValue(s.expiresAt)}}));
                 !status)
                 return status;
             ++written.signals;
@@ -199,23 +200,23 @@ public:
     {
         RowInserter insert(m_db, QStringLiteral("predictions_enhanced"));
         for (const engine::PredictionResult &p : predictions) {
-            if (const Status status = record(
-                    QStringLiteral("predictions_enhanced"),
-                    insert.insert({{"crypto_id", p.cryptoId},
-                                   {"layer_source", p.layerSource},
-                                   {"model_name", p.modelName},
-                                   {"model_version", p.modelVersion},
-                                   {"predicted_price", p.predictedPrice},
-                                   {"confidence_score", p.confidence},
-                                   {"prediction_horizon", p.predictionHorizonHours},
-                                   {"target_datetime", timestampValue(p.targetTime)},
-                                   {"features_used", jsonValue(p.featuresUsed)},
-                                   {"model_parameters", jsonValue(p.modelParameters)},
-                                   {"input_price", p.inputPrice},
-                                   {"input_features", jsonValue(p.inputFeatures)},
-                                   {"macro_context", jsonValue(p.macroContext)},
-                                   {"market_conditions", p.marketConditions},
-                                   {"volatility_level", p.volatilityLevel}}));
+            if (const Status status =
+                    record(QStringLiteral("predictions_enhanced"),
+                           insert.insert({{"crypto_id", p.cryptoId},
+                                          {"layer_source", p.layerSource},
+                                          {"model_name", p.modelName},
+                                          {"model_version", p.modelVersion},
+                                          {"predicted_price", p.predictedPrice},
+                                          {"confidence_score", p.confidence},
+                                          {"prediction_horizon", p.predictionHorizonHours},
+                                          {"target_datetime", timestampValue(p.targetTime)},
+                                          {"features_used", jsonValue(p.featuresUsed)},
+                                          {"model_parameters", jsonValue(p.modelParameters)},
+                                          {"input_price", p.inputPrice},
+                                          {"input_features", jsonValue(p.inputFeatures)},
+                                          {"macro_context", jsonValue(p.macroContext)},
+                                          {"market_conditions", p.marketConditions},
+                                          {"volatility_level", p.volatilityLevel}}));
                 !status)
                 return status;
             ++written.predictions;

@@ -15,10 +15,9 @@ QJsonObject AppConfig::toJson() const
 {
     return {{kLimits, QJsonObject{{QStringLiteral("tier1_max"), tier1Max},
                                   {QStringLiteral("tier2_max"), tier2Max}}},
-            {kThresholds, QJsonObject{{QStringLiteral("suggestion_confidence_min"),
-                                       suggestionConfidenceMin},
-                                      {QStringLiteral("signal_confidence_min"),
-                                       signalConfidenceMin}}}};
+            {kThresholds,
+             QJsonObject{{QStringLiteral("suggestion_confidence_min"), suggestionConfidenceMin},
+                         {QStringLiteral("signal_confidence_min"), signalConfidenceMin}}}};
 }
 
 Result<AppConfig> AppConfig::fromJson(const QJsonObject &json, const AppConfig &base)
@@ -38,8 +37,8 @@ Result<AppConfig> AppConfig::fromJson(const QJsonObject &json, const AppConfig &
         const QString field = kLimits + QLatin1Char('.') + key;
         if (key != QLatin1String("tier1_max") && key != QLatin1String("tier2_max"))
             return fail(field, QStringLiteral("is not a known setting"));
-        if (!value.isDouble() || value.toDouble() != value.toInt() || value.toInt() < 1
-            || value.toInt() > 10000)
+        if (!value.isDouble() || value.toDouble() != value.toInt() || value.toInt() < 1 ||
+            value.toInt() > 10000)
             return fail(field, QStringLiteral("must be a whole number from 1 to 10000"));
         (key == QLatin1String("tier1_max") ? config.tier1Max : config.tier2Max) = value.toInt();
     }
@@ -47,8 +46,8 @@ Result<AppConfig> AppConfig::fromJson(const QJsonObject &json, const AppConfig &
     for (const QString &key : thresholds.keys()) {
         const QJsonValue value = thresholds.value(key);
         const QString field = kThresholds + QLatin1Char('.') + key;
-        if (key != QLatin1String("suggestion_confidence_min")
-            && key != QLatin1String("signal_confidence_min"))
+        if (key != QLatin1String("suggestion_confidence_min") &&
+            key != QLatin1String("signal_confidence_min"))
             return fail(field, QStringLiteral("is not a known setting"));
         if (!value.isDouble() || value.toDouble() < 0.0 || value.toDouble() > 1.0)
             return fail(field, QStringLiteral("must be a number from 0 to 1"));

@@ -24,7 +24,10 @@ struct AppConfig
     QJsonObject toJson() const;
     //! Applies the fields present in `json`; an out-of-range value fails naming the field.
     static Result<AppConfig> fromJson(const QJsonObject &json, const AppConfig &base);
-    static Result<AppConfig> fromJson(const QJsonObject &json) { return fromJson(json, AppConfig()); }
+    static Result<AppConfig> fromJson(const QJsonObject &json)
+    {
+        return fromJson(json, AppConfig());
+    }
 
     static Result<AppConfig> load(QSqlDatabase db);
     Status save(QSqlDatabase db) const;

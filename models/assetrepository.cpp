@@ -64,7 +64,7 @@ Result<std::optional<AssetRow>> AssetRepository::findBySymbol(const QString &sym
     query.addBindValue(symbol);
     if (!query.exec())
         return queryFailure<std::optional<AssetRow>>(QStringLiteral("Could not read assets"),
-                                                      query);
+                                                     query);
     if (!query.next())
         return std::optional<AssetRow>();
     return std::optional<AssetRow>(AssetRow{query.value(0).toInt(), query.value(1).toBool()});
@@ -85,10 +85,10 @@ Result<int> AssetRepository::insert(const AssetFacts &facts)
 Status AssetRepository::update(int cryptoId, const AssetFacts &facts)
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral(
-        "UPDATE cryptocurrencies SET symbol = ?, name = ?, description = ?,"
-        " circulating_supply = ?, total_supply = ?, max_supply = ?, is_simulated = ?"
-        " WHERE id = ?"));
+    query.prepare(
+        QStringLiteral("UPDATE cryptocurrencies SET symbol = ?, name = ?, description = ?,"
+                       " circulating_supply = ?, total_supply = ?, max_supply = ?, is_simulated = ?"
+                       " WHERE id = ?"));
     bindFacts(query, facts);
     query.addBindValue(cryptoId);
     return statusOf(query, QStringLiteral("Could not update %1").arg(facts.symbol));
@@ -138,10 +138,11 @@ Status AssetRepository::deleteSimulatedExcept(const QStringList &keep)
     QStringList placeholders;
     placeholders.fill(QStringLiteral("?"), keep.size());
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("DELETE FROM cryptocurrencies WHERE is_simulated = ?")
-                  + (keep.isEmpty() ? QString()
-                                    : QStringLiteral(" AND symbol NOT IN (%1)")
-                                          .arg(placeholders.join(QLatin1Char(',')))));
+    query.prepare(
+        QStringLiteral("DELETE FROM cryptocurrencies WHERE is_simulated = ?") +
+        (keep.isEmpty()
+             ? QString()
+             : QStringLiteral(" AND symbol NOT IN (%1)").arg(placeholders.join(QLatin1Char(',')))));
     query.addBindValue(true);
     for (const QString &symbol : keep)
         query.addBindValue(symbol);

@@ -56,9 +56,8 @@ void ChangeBus::publish(QSqlDatabase db, const std::vector<ChangeEvent> &events)
         if (seen > kMaxNotificationsPerTable)
             continue;
         // The last announcement of a table carries id 0: "many rows, re-read the table".
-        const ChangeEvent sent = seen == kMaxNotificationsPerTable
-                                     ? ChangeEvent{event.table, 0, event.op}
-                                     : event;
+        const ChangeEvent sent =
+            seen == kMaxNotificationsPerTable ? ChangeEvent{event.table, 0, event.op} : event;
         Q_EMIT changed(sent);
         if (postgres) {
             notify.addBindValue(channel());

@@ -25,12 +25,13 @@ QString firstLine(const QString &text)
 
 Status applySessionSettings(QSqlDatabase &db, Dialect dialect)
 {
-    const QStringList statements = dialect == Dialect::SQLite
-                                       ? QStringList{QStringLiteral("PRAGMA journal_mode=WAL"),
-                                                     QStringLiteral("PRAGMA foreign_keys=ON"),
-                                                     QStringLiteral("PRAGMA synchronous=NORMAL")}
-                                       : QStringList{QStringLiteral("SET TIME ZONE 'UTC'"),
-                                                     QStringLiteral("SET client_min_messages = warning")};
+    const QStringList statements =
+        dialect == Dialect::SQLite
+            ? QStringList{QStringLiteral("PRAGMA journal_mode=WAL"),
+                          QStringLiteral("PRAGMA foreign_keys=ON"),
+                          QStringLiteral("PRAGMA synchronous=NORMAL")}
+            : QStringList{QStringLiteral("SET TIME ZONE 'UTC'"),
+                          QStringLiteral("SET client_min_messages = warning")};
     for (const QString &sql : statements) {
         QSqlQuery query(db);
         if (!query.exec(sql))
@@ -103,25 +104,25 @@ Dialect dialectOf(const QSqlDatabase &db)
 
 QString describeConnectionError(const DatabaseUrl &url, const QSqlError &error)
 {
-    const QString detail = firstLine(error.databaseText().isEmpty() ? error.driverText()
-                                                                    : error.databaseText());
+    const QString detail =
+        firstLine(error.databaseText().isEmpty() ? error.driverText() : error.databaseText());
     if (url.dialect == Dialect::SQLite)
         return QStringLiteral("Cannot open the SQLite database %1: %2.").arg(url.filePath, detail);
 
     const QString where = QStringLiteral("%1:%2").arg(url.host).arg(url.port);
     const QString all = error.text();
-    if (all.contains(QLatin1String("password authentication failed"))
-        || all.contains(QLatin1String("no password supplied"))) {
+    if (all.contains(QLatin1String("password authentication failed")) ||
+        all.contains(QLatin1String("no password supplied"))) {
         return QStringLiteral("PostgreSQL at %1 refused the password for user '%2'.")
             .arg(where, url.user);
     }
     if (all.contains(QLatin1String("does not exist")) && all.contains(QLatin1String("database")))
         return QStringLiteral("PostgreSQL at %1 has no database named '%2'.")
             .arg(where, url.databaseName);
-    if (all.contains(QLatin1String("Connection refused"))
-        || all.contains(QLatin1String("could not connect"))
-        || all.contains(QLatin1String("could not translate host name"))
-        || all.contains(QLatin1String("timeout expired"))) {
+    if (all.contains(QLatin1String("Connection refused")) ||
+        all.contains(QLatin1String("could not connect")) ||
+        all.contains(QLatin1String("could not translate host name")) ||
+        all.contains(QLatin1String("timeout expired"))) {
         return QStringLiteral("Cannot reach the PostgreSQL server at %1 (%2).").arg(where, detail);
     }
     return QStringLiteral("Cannot connect to PostgreSQL at %1: %2.").arg(where, detail);

@@ -28,8 +28,8 @@ ConnectionPool::~ConnectionPool()
 
 QString ConnectionPool::connectionNameForThisThread() const
 {
-    return m_prefix + QLatin1Char('@')
-           + QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()), 16);
+    return m_prefix + QLatin1Char('@') +
+           QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()), 16);
 }
 
 Result<QSqlDatabase> ConnectionPool::connectionForThisThread()

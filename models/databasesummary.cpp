@@ -19,15 +19,15 @@ Result<DatabaseSummary> summarize(QSqlDatabase db)
     summary.schemaVersion = *version;
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral(
-            "SELECT (SELECT COUNT(*) FROM cryptocurrencies),"
-            " (SELECT COUNT(*) FROM cryptocurrencies WHERE is_simulated = ?),"
-            " (SELECT COUNT(*) FROM price_data), (SELECT COUNT(*) FROM users),"
-            " (SELECT MAX(timestamp) FROM price_data)")
-                        .replace(QLatin1Char('?'), dialectOf(db) == Dialect::PostgreSQL
-                                                       ? QStringLiteral("true")
-                                                       : QStringLiteral("1")))
-        || !query.next()) {
+    if (!query.exec(
+            QStringLiteral("SELECT (SELECT COUNT(*) FROM cryptocurrencies),"
+                           " (SELECT COUNT(*) FROM cryptocurrencies WHERE is_simulated = ?),"
+                           " (SELECT COUNT(*) FROM price_data), (SELECT COUNT(*) FROM users),"
+                           " (SELECT MAX(timestamp) FROM price_data)")
+                .replace(QLatin1Char('?'), dialectOf(db) == Dialect::PostgreSQL
+                                               ? QStringLiteral("true")
+                                               : QStringLiteral("1"))) ||
+        !query.next()) {
         return Result<DatabaseSummary>::failure(
             QStringLiteral("Could not read the database: %1").arg(query.lastError().text()));
     }

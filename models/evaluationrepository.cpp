@@ -42,10 +42,10 @@ Result<std::vector<DuePrediction>> EvaluationRepository::duePredictions() const
     // The first bar at or after the target time gives the actual price; a prediction whose
     // target lies beyond the data stays open.
     if (!query.exec(QStringLiteral(
-            "SELECT p.id, p.crypto_id, p.predicted_price, p.accuracy_threshold,"
-            " (SELECT d.close_price FROM price_data d WHERE d.crypto_id = p.crypto_id"
-            "  AND d.timestamp >= p.target_datetime ORDER BY d.timestamp LIMIT 1)"
-            " FROM predictions_enhanced p WHERE p.is_realized = %1")
+                        "SELECT p.id, p.crypto_id, p.predicted_price, p.accuracy_threshold,"
+                        " (SELECT d.close_price FROM price_data d WHERE d.crypto_id = p.crypto_id"
+                        "  AND d.timestamp >= p.target_datetime ORDER BY d.timestamp LIMIT 1)"
+                        " FROM predictions_enhanced p WHERE p.is_realized = %1")
                         .arg(dialectOf(m_db) == Dialect::PostgreSQL ? QStringLiteral("false")
                                                                     : QStringLiteral("0")))) {
         return readFailure<std::vector<DuePrediction>>(query);
@@ -122,10 +122,10 @@ EvaluationRepository::write(const std::vector<PredictionRealisation> &prediction
         return R::failure(transaction.error());
     std::vector<ChangeEvent> changes;
     QSqlQuery update(m_db);
-    update.prepare(QStringLiteral(
-        "UPDATE predictions_enhanced SET actual_price = ?, accuracy_percentage = ?,"
-        " absolute_error = ?, squared_error = ?, is_realized = ?, is_accurate = ?,"
-        " evaluated_at = ? WHERE id = ? AND is_realized = ?"));
+    update.prepare(
+        QStringLiteral("UPDATE predictions_enhanced SET actual_price = ?, accuracy_percentage = ?,"
+                       " absolute_error = ?, squared_error = ?, is_realized = ?, is_accurate = ?,"
+                       " evaluated_at = ? WHERE id = ? AND is_realized = ?"));
     for (const PredictionRealisation &p : predictions) {
         update.addBindValue(p.actualPrice);
         update.addBindValue(p.accuracyPercentage);
@@ -148,8 +148,8 @@ EvaluationRepository::write(const std::vector<PredictionRealisation> &prediction
         close.addBindValue(jsonValue(s.aiAnalysis));
         close.addBindValue(s.id);
         if (!close.exec())
-            return R::failure(QStringLiteral("Could not close a signal: %1")
-                                  .arg(close.lastError().text()));
+            return R::failure(
+                QStringLiteral("Could not close a signal: %1").arg(close.lastError().text()));
         changes.push_back({QStringLiteral("trading_signals"), s.id, QStringLiteral("update")});
     }
     if (const Status s = transaction.commit(); !s)

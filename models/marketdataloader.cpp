@@ -41,11 +41,11 @@ MarketDataLoader::load(const std::function<bool()> &cancelled)
     QSqlQuery assets(m_db);
     assets.setForwardOnly(true);
     assets.setNumericalPrecisionPolicy(QSql::LowPrecisionDouble);
-    assets.prepare(QStringLiteral(
-        "SELECT c.id, c.symbol, c.name, c.sector_id, s.name, c.circulating_supply,"
-        " c.watchlist_tier FROM cryptocurrencies c"
-        " LEFT JOIN crypto_sectors s ON s.id = c.sector_id"
-        " WHERE c.is_active IS NULL OR c.is_active = ? ORDER BY c.id"));
+    assets.prepare(
+        QStringLiteral("SELECT c.id, c.symbol, c.name, c.sector_id, s.name, c.circulating_supply,"
+                       " c.watchlist_tier FROM cryptocurrencies c"
+                       " LEFT JOIN crypto_sectors s ON s.id = c.sector_id"
+                       " WHERE c.is_active IS NULL OR c.is_active = ? ORDER BY c.id"));
     assets.addBindValue(true);
     if (!assets.exec())
         return readFailure<Histories>(assets);

@@ -21,8 +21,8 @@ Status MetadataRepository::set(const QString &key, const QJsonObject &value)
     // JSON goes as text: QPSQL would send a QByteArray as bytea, which JSONB refuses.
     query.addBindValue(QString::fromUtf8(QJsonDocument(value).toJson(QJsonDocument::Compact)));
     if (!query.exec())
-        return Status::failure(QStringLiteral("Could not record %1: %2")
-                                   .arg(key, query.lastError().text()));
+        return Status::failure(
+            QStringLiteral("Could not record %1: %2").arg(key, query.lastError().text()));
     return {};
 }
 

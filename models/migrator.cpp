@@ -91,10 +91,10 @@ Result<int> Migrator::currentVersion() const
     if (!tableExists(m_db, QStringLiteral("schema_migrations")))
         return 0;
     QSqlQuery query(m_db);
-    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"))
-        || !query.next()) {
-        return Result<int>::failure(QStringLiteral("Cannot read the schema version: %1")
-                                        .arg(query.lastError().text()));
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")) ||
+        !query.next()) {
+        return Result<int>::failure(
+            QStringLiteral("Cannot read the schema version: %1").arg(query.lastError().text()));
     }
     return query.value(0).toInt();
 }
@@ -111,16 +111,16 @@ Result<int> Migrator::migrate()
     };
     // Take the write lock before reading the version, so that two processes starting on the
     // same database cannot both apply a migration.
-    const QString begin = m_dialect == Dialect::SQLite ? QStringLiteral("BEGIN IMMEDIATE")
-                                                       : QStringLiteral("BEGIN");
+    const QString begin =
+        m_dialect == Dialect::SQLite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
     if (!query.exec(begin)) {
         return Result<int>::failure(
             QStringLiteral("Cannot start the schema upgrade: %1").arg(query.lastError().text()));
     }
-    if (m_dialect == Dialect::PostgreSQL
-        && !query.exec(QStringLiteral("SELECT pg_advisory_xact_lock(727274)"))) {
-        return fail(QStringLiteral("Cannot lock the schema for upgrade: %1")
-                        .arg(query.lastError().text()));
+    if (m_dialect == Dialect::PostgreSQL &&
+        !query.exec(QStringLiteral("SELECT pg_advisory_xact_lock(727274)"))) {
+        return fail(
+            QStringLiteral("Cannot lock the schema for upgrade: %1").arg(query.lastError().text()));
     }
     const Result<int> current = currentVersion();
     if (!current)
@@ -132,8 +132,8 @@ Result<int> Migrator::migrate()
                         .arg(latest));
     }
     if (!query.exec(QString::fromLatin1(kCreateMigrationsTable))) {
-        return fail(QStringLiteral("Cannot create schema_migrations: %1")
-                        .arg(query.lastError().text()));
+        return fail(
+            QStringLiteral("Cannot create schema_migrations: %1").arg(query.lastError().text()));
     }
     int applied = 0;
     for (const Migration &migration : all) {
@@ -163,8 +163,8 @@ Result<int> Migrator::migrate()
         ++applied;
     }
     if (!query.exec(QStringLiteral("COMMIT"))) {
-        return fail(QStringLiteral("Cannot commit the schema upgrade: %1")
-                        .arg(query.lastError().text()));
+        return fail(
+            QStringLiteral("Cannot commit the schema upgrade: %1").arg(query.lastError().text()));
     }
     return applied;
 }

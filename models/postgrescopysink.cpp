@@ -35,7 +35,8 @@ public:
     {
         const QVariant handle = m_db.driver()->handle();
         // QPSQL registers the handle under libpq's struct name, pg_conn*.
-        if (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0)
+        if (qstrcmp(handle.typeName(), "pg_conn*") != 0 &&
+            qstrcmp(handle.typeName(), "PGconn*") != 0)
             return Status::failure(QStringLiteral("The PostgreSQL connection is not available."));
         m_conn = *static_cast<PGconn *const *>(handle.data());
         if (m_upsert) {
@@ -46,9 +47,9 @@ public:
                 return Status::failure(query.lastError().text());
             }
         }
-        const QByteArray sql = QByteArray("COPY ")
-                               + (m_upsert ? "price_data_incoming " : "price_data ") + kColumns
-                               + " FROM STDIN";
+        const QByteArray sql = QByteArray("COPY ") +
+                               (m_upsert ? "price_data_incoming " : "price_data ") + kColumns +
+                               " FROM STDIN";
         PGresult *result = PQexec(m_conn, sql.constData());
         const bool ok = PQresultStatus(result) == PGRES_COPY_IN;
         PQclear(result);
@@ -61,8 +62,8 @@ public:
     Status write(int cryptoId, std::span<const engine::Candle> candles, double supply) override
     {
         char idText[16];
-        const int idLength = static_cast<int>(std::to_chars(idText, idText + 16, cryptoId).ptr
-                                              - idText);
+        const int idLength =
+            static_cast<int>(std::to_chars(idText, idText + 16, cryptoId).ptr - idText);
         char *out = m_buffer.data() + m_used;
         for (const engine::Candle &c : candles) {
             char *end = m_buffer.data() + m_buffer.size();
@@ -106,14 +107,16 @@ public:
             return s;
         if (m_upsert) {
             QSqlQuery query(m_db);
-            if (!query.exec(QStringLiteral(
-                    "INSERT INTO price_data %1 SELECT crypto_id, timestamp, open_price, high_price,"
-                    " low_price, close_price, volume, market_cap FROM price_data_incoming"
-                    " ON CONFLICT (crypto_id, timestamp) DO UPDATE SET"
-                    " open_price = EXCLUDED.open_price, high_price = EXCLUDED.high_price,"
-                    " low_price = EXCLUDED.low_price, close_price = EXCLUDED.close_price,"
-                    " volume = EXCLUDED.volume, market_cap = EXCLUDED.market_cap")
-                                .arg(QLatin1String(kColumns)))) {
+            if (!query.exec(
+                    QStringLiteral(
+                        "INSERT INTO price_data %1 SELECT crypto_id, timestamp, open_price, "
+                        "high_price,"
+                        " low_price, close_price, volume, market_cap FROM price_data_incoming"
+                        " ON CONFLICT (crypto_id, timestamp) DO UPDATE SET"
+                        " open_price = EXCLUDED.open_price, high_price = EXCLUDED.high_price,"
+                        " low_price = EXCLUDED.low_price, close_price = EXCLUDED.close_price,"
+                        " volume = EXCLUDED.volume, market_cap = EXCLUDED.market_cap")
+                        .arg(QLatin1String(kColumns)))) {
                 return Status::failure(query.lastError().text());
             }
         }

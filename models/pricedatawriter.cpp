@@ -8,8 +8,9 @@ namespace cp::models {
 PriceDataWriter::PriceDataWriter(QSqlDatabase db, Mode mode, bool bulk)
 {
     const bool upsert = mode == Mode::Upsert;
-    m_sink = dialectOf(db) == Dialect::PostgreSQL ? Internal::makePostgresCopySink(db, upsert)
-                                                  : Internal::makeSqliteInsertSink(db, upsert, bulk);
+    m_sink = dialectOf(db) == Dialect::PostgreSQL
+                 ? Internal::makePostgresCopySink(db, upsert)
+                 : Internal::makeSqliteInsertSink(db, upsert, bulk);
 }
 
 PriceDataWriter::~PriceDataWriter() = default;

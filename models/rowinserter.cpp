@@ -38,8 +38,8 @@ Result<qint64> RowInserter::insert(std::initializer_list<Column> columns)
     for (const Column &column : columns)
         m_query.addBindValue(column.second);
     if (!m_query.exec() || !m_query.next()) {
-        return Result<qint64>::failure(QStringLiteral("Could not write %1: %2")
-                                           .arg(m_table, m_query.lastError().text()));
+        return Result<qint64>::failure(
+            QStringLiteral("Could not write %1: %2").arg(m_table, m_query.lastError().text()));
     }
     const qint64 id = m_query.value(0).toLongLong();
     m_query.finish();

@@ -87,8 +87,8 @@ Result<int> SignalExecutionService::execute(const ExecutionRequest &request)
     if (!(request.portfolioPercentage > 0) || request.portfolioPercentage > 100)
         return R::failure(QStringLiteral("portfolio_percentage must be above 0 and at most 100."),
                           code(ServiceError::Invalid));
-    if (request.executionType != QLatin1String("manual")
-        && request.executionType != QLatin1String("automatic"))
+    if (request.executionType != QLatin1String("manual") &&
+        request.executionType != QLatin1String("automatic"))
         return R::failure(QStringLiteral("execution_type must be manual or automatic."),
                           code(ServiceError::Invalid));
 
@@ -125,9 +125,10 @@ Result<int> SignalExecutionService::execute(const ExecutionRequest &request)
     if (!limits)
         return R::failure(limits.error(), limits.errorCode());
     if (request.positionSize > limits->maxPositionSize)
-        return R::failure(QStringLiteral("A position of %1 exceeds your maximum position size of %2.")
-                              .arg(money(request.positionSize), money(limits->maxPositionSize)),
-                          code(ServiceError::LimitExceeded));
+        return R::failure(
+            QStringLiteral("A position of %1 exceeds your maximum position size of %2.")
+                .arg(money(request.positionSize), money(limits->maxPositionSize)),
+            code(ServiceError::LimitExceeded));
     const double risk = RiskLimits::portfolioRisk(request.portfolioPercentage, entry, stop);
     if (risk > limits->maxPortfolioRisk + 1e-12)
         return R::failure(QStringLiteral("This position risks %1 of your portfolio (%2 of it with "
@@ -154,10 +155,11 @@ Result<int> SignalExecutionService::execute(const ExecutionRequest &request)
                                 {QStringLiteral("risk_confirmed"), true}})},
          {"executed_at", now}});
     if (!id) {
-        const bool missingUser = id.error().contains(QLatin1String("FOREIGN KEY"))
-                                 || id.error().contains(QLatin1String("foreign key"));
-        return R::failure(missingUser ? QStringLiteral("There is no user with id %1.").arg(request.userId)
-                                      : id.error(),
+        const bool missingUser = id.error().contains(QLatin1String("FOREIGN KEY")) ||
+                                 id.error().contains(QLatin1String("foreign key"));
+        return R::failure(missingUser
+                              ? QStringLiteral("There is no user with id %1.").arg(request.userId)
+                              : id.error(),
                           code(missingUser ? ServiceError::NotFound : ServiceError::Database));
     }
     m_changes.push_back({QStringLiteral("signal_executions"), *id, QStringLiteral("insert")});
@@ -165,10 +167,10 @@ Result<int> SignalExecutionService::execute(const ExecutionRequest &request)
     const Result<qint64> activity = activities.insert(
         {{"user_id", request.userId},
          {"activity_type", QStringLiteral("execute_trade")},
-         {"activity_data", jsonValue(QJsonObject{{QStringLiteral("signal_id"), request.signalId},
-                                                 {QStringLiteral("symbol"), symbol},
-                                                 {QStringLiteral("position_size"),
-                                                  request.positionSize}})},
+         {"activity_data",
+          jsonValue(QJsonObject{{QStringLiteral("signal_id"), request.signalId},
+                                {QStringLiteral("symbol"), symbol},
+                                {QStringLiteral("position_size"), request.positionSize}})},
          {"activity_time", now}});
     if (!activity)
         return R::failure(activity.error(), code(ServiceError::Database));

@@ -8,25 +8,25 @@ namespace cp::models {
 bool isUniqueViolation(const QSqlError &error)
 {
     const QString code = error.nativeErrorCode();
-    return code == QLatin1String("23505") || code == QLatin1String("2067")
-           || code == QLatin1String("1555")
-           || error.databaseText().contains(QLatin1String("UNIQUE constraint failed"));
+    return code == QLatin1String("23505") || code == QLatin1String("2067") ||
+           code == QLatin1String("1555") ||
+           error.databaseText().contains(QLatin1String("UNIQUE constraint failed"));
 }
 
 bool isForeignKeyViolation(const QSqlError &error)
 {
     const QString code = error.nativeErrorCode();
-    return code == QLatin1String("23503") || code == QLatin1String("787")
-           || error.databaseText().contains(QLatin1String("FOREIGN KEY constraint failed"));
+    return code == QLatin1String("23503") || code == QLatin1String("787") ||
+           error.databaseText().contains(QLatin1String("FOREIGN KEY constraint failed"));
 }
 
 bool isCheckViolation(const QSqlError &error)
 {
     const QString code = error.nativeErrorCode();
-    return code == QLatin1String("23514") || code == QLatin1String("23502")
-           || code == QLatin1String("275") || code == QLatin1String("1299")
-           || error.databaseText().contains(QLatin1String("CHECK constraint failed"))
-           || error.databaseText().contains(QLatin1String("NOT NULL constraint failed"));
+    return code == QLatin1String("23514") || code == QLatin1String("23502") ||
+           code == QLatin1String("275") || code == QLatin1String("1299") ||
+           error.databaseText().contains(QLatin1String("CHECK constraint failed")) ||
+           error.databaseText().contains(QLatin1String("NOT NULL constraint failed"));
 }
 
 } // namespace cp::models

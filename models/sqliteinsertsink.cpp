@@ -21,7 +21,8 @@ public:
         : m_db(std::move(db))
         , m_upsert(upsert)
         , m_bulk(bulk)
-    {}
+    {
+    }
 
     ~SqliteInsertSink() override
     {
@@ -42,10 +43,8 @@ public:
         // throughput; the usual size comes back in finish().
         sqlite3_exec(m_handle, "PRAGMA cache_size = -262144", nullptr, nullptr, nullptr);
         // The caller's transaction restores the index if the write is abandoned.
-        if (m_bulk
-            && sqlite3_exec(m_handle, "DROP INDEX IF EXISTS idx_price_data_timestamp_desc",
-                            nullptr, nullptr, nullptr)
-                   != SQLITE_OK) {
+        if (m_bulk && sqlite3_exec(m_handle, "DROP INDEX IF EXISTS idx_price_data_timestamp_desc",
+                                   nullptr, nullptr, nullptr) != SQLITE_OK) {
             return failure();
         }
         const char *sql =
@@ -59,8 +58,7 @@ public:
                 : "INSERT INTO price_data (crypto_id, timestamp, open_price, high_price, low_price,"
                   " close_price, volume, market_cap) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
         if (sqlite3_prepare_v3(m_handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement,
-                               nullptr)
-            != SQLITE_OK) {
+                               nullptr) != SQLITE_OK) {
             return failure();
         }
         return {};
@@ -93,12 +91,10 @@ public:
     Status finish() override
     {
         // Same definition as migration 0001.
-        if (m_bulk
-            && sqlite3_exec(m_handle,
-                            "CREATE INDEX IF NOT EXISTS idx_price_data_timestamp_desc ON"
-                            " price_data (timestamp DESC)",
-                            nullptr, nullptr, nullptr)
-                   != SQLITE_OK) {
+        if (m_bulk && sqlite3_exec(m_handle,
+                                   "CREATE INDEX IF NOT EXISTS idx_price_data_timestamp_desc ON"
+                                   " price_data (timestamp DESC)",
+                                   nullptr, nullptr, nullptr) != SQLITE_OK) {
             return failure();
         }
         restoreCacheSize();

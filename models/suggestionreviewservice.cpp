@@ -56,7 +56,8 @@ QString reviewDecisionName(ReviewDecision decision)
 
 std::optional<ReviewDecision> reviewDecisionFromName(const QString &name)
 {
-    for (ReviewDecision d : {ReviewDecision::Approve, ReviewDecision::Reject, ReviewDecision::Defer}) {
+    for (ReviewDecision d :
+         {ReviewDecision::Approve, ReviewDecision::Reject, ReviewDecision::Defer}) {
         if (reviewDecisionName(d) == name)
             return d;
     }
@@ -69,8 +70,7 @@ SuggestionReviewService::SuggestionReviewService(QSqlDatabase db)
 }
 
 Result<ReviewOutcome> SuggestionReviewService::review(int suggestionId, int reviewerId,
-                                                      ReviewDecision decision,
-                                                      const QString &notes,
+                                                      ReviewDecision decision, const QString &notes,
                                                       const std::optional<QString> &targetTier)
 {
     m_changes.clear();
@@ -111,12 +111,14 @@ SuggestionReviewService::reviewAll(const QList<int> &suggestionIds, int reviewer
     return outcomes;
 }
 
-Result<ReviewOutcome> SuggestionReviewService::reviewInTransaction(
-    int suggestionId, int reviewerId, ReviewDecision decision, const QString &notes,
-    const std::optional<QString> &targetTier)
+Result<ReviewOutcome>
+SuggestionReviewService::reviewInTransaction(int suggestionId, int reviewerId,
+                                             ReviewDecision decision, const QString &notes,
+                                             const std::optional<QString> &targetTier)
 {
     using R = Result<ReviewOutcome>;
-    if (targetTier && *targetTier != QLatin1String("tier1") && *targetTier != QLatin1String("tier2"))
+    if (targetTier && *targetTier != QLatin1String("tier1") &&
+        *targetTier != QLatin1String("tier2"))
         return R::failure(QStringLiteral("target_tier must be tier1 or tier2."),
                           code(ServiceError::Invalid));
     QSqlQuery query(m_db);
@@ -145,13 +147,13 @@ Result<ReviewOutcome> SuggestionReviewService::reviewInTransaction(
     const QString symbol = query.value(3).toString();
     const QString reviewer = query.value(4).toString();
     auto alreadyReviewed = [&](const QString &currentStatus, const QString &by) {
-        return R::failure(
-            by.isEmpty()
-                ? QStringLiteral("Suggestion %1 (%2) is already %3.").arg(suggestionId).arg(symbol, currentStatus)
-                : QStringLiteral("Suggestion %1 (%2) was already %3 by %4.")
-                      .arg(suggestionId)
-                      .arg(symbol, currentStatus, by),
-            code(ServiceError::Conflict));
+        return R::failure(by.isEmpty() ? QStringLiteral("Suggestion %1 (%2) is already %3.")
+                                             .arg(suggestionId)
+                                             .arg(symbol, currentStatus)
+                                       : QStringLiteral("Suggestion %1 (%2) was already %3 by %4.")
+                                             .arg(suggestionId)
+                                             .arg(symbol, currentStatus, by),
+                          code(ServiceError::Conflict));
     };
     if (status != QLatin1String("pending"))
         return alreadyReviewed(status, reviewer);
@@ -186,7 +188,8 @@ Result<ReviewOutcome> SuggestionReviewService::reviewInTransaction(
             tier = *targetTier;
         WatchlistService watchlists(m_db);
         if (const Status s = watchlists.placeInTierInTransaction(cryptoId, tier, *config); !s)
-            return R::failure(s.error(), s.errorCode() ? s.errorCode() : code(ServiceError::Database));
+            return R::failure(s.error(),
+                              s.errorCode() ? s.errorCode() : code(ServiceError::Database));
         m_changes.insert(m_changes.end(), watchlists.changes().begin(), watchlists.changes().end());
         outcome.appliedTier = tier.isEmpty() ? QStringLiteral("none") : tier;
     }
@@ -195,27 +198,27 @@ Result<ReviewOutcome> SuggestionReviewService::reviewInTransaction(
     QJsonObject criteria{{QStringLiteral("suggestion_type"), type}};
     if (targetTier)
         criteria.insert(QStringLiteral("target_tier"), *targetTier);
-    const Result<qint64> reviewId =
-        reviews.insert({{"suggestion_id", suggestionId},
-                        {"reviewer_id", reviewerId},
-                        {"decision", reviewDecisionName(decision)},
-                        {"review_notes", notes},
-                        {"review_criteria", jsonValue(criteria)},
-                        {"reviewed_at", now}});
+    const Result<qint64> reviewId = reviews.insert({{"suggestion_id", suggestionId},
+                                                    {"reviewer_id", reviewerId},
+                                                    {"decision", reviewDecisionName(decision)},
+                                                    {"review_notes", notes},
+                                                    {"review_criteria", jsonValue(criteria)},
+                                                    {"reviewed_at", now}});
     if (!reviewId)
         return R::failure(reviewId.error(), code(ServiceError::Database));
     outcome.reviewId = static_cast<int>(*reviewId);
-    m_changes.push_back({QStringLiteral("suggestion_reviews"), *reviewId, QStringLiteral("insert")});
+    m_changes.push_back(
+        {QStringLiteral("suggestion_reviews"), *reviewId, QStringLiteral("insert")});
 
     RowInserter activities(m_db, QStringLiteral("user_activities"));
     const Result<qint64> activity = activities.insert(
         {{"user_id", reviewerId},
          {"activity_type", QStringLiteral("review_suggestion")},
-         {"activity_data", jsonValue(QJsonObject{{QStringLiteral("suggestion_id"), suggestionId},
-                                                 {QStringLiteral("symbol"), symbol},
-                                                 {QStringLiteral("suggestion_type"), type},
-                                                 {QStringLiteral("decision"),
-                                                  reviewDecisionName(decision)}})},
+         {"activity_data",
+          jsonValue(QJsonObject{{QStringLiteral("suggestion_id"), suggestionId},
+                                {QStringLiteral("symbol"), symbol},
+                                {QStringLiteral("suggestion_type"), type},
+                                {QStringLiteral("decision"), reviewDecisionName(decision)}})},
          {"activity_time", now}});
     if (!activity)
         return R::failure(activity.error(), code(ServiceError::Database));

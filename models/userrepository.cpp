@@ -79,8 +79,8 @@ Result<std::optional<UserRecord>> UserRepository::findByEmail(const QString &ema
 Result<int> UserRepository::countAdmins() const
 {
     QSqlQuery query(m_db);
-    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM users WHERE role = 'admin'"))
-        || !query.next()) {
+    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM users WHERE role = 'admin'")) ||
+        !query.next()) {
         return Result<int>::failure(
             QStringLiteral("Could not read users: %1").arg(query.lastError().text()));
     }

@@ -24,7 +24,6 @@ Result<T> dbFailure(const QSqlQuery &query)
         code(ServiceError::Database));
 }
 
-
 QString tierLabel(const QString &tier)
 {
     return tier == QLatin1String("tier1") ? QStringLiteral("Tier 1") : QStringLiteral("Tier 2");
@@ -38,7 +37,7 @@ WatchlistService::WatchlistService(QSqlDatabase db)
 }
 
 Result<int> WatchlistService::tierWatchlistIdInTransaction(const QString &tier,
-                                                          const AppConfig &config)
+                                                           const AppConfig &config)
 {
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("SELECT id FROM watchlists WHERE type = 'admin' AND tier = ?"
@@ -93,12 +92,12 @@ Result<int> WatchlistService::addItemInTransaction(int watchlistId, int cryptoId
     if (!query.exec() || !query.next()) {
         const QString text = query.lastError().text();
         if (text.contains(QLatin1String("UNIQUE")) || text.contains(QLatin1String("duplicate")))
-            return Result<int>::failure(
-                QStringLiteral("The asset is already on this watchlist."),
-                code(ServiceError::Conflict));
+            return Result<int>::failure(QStringLiteral("The asset is already on this watchlist."),
+                                        code(ServiceError::Conflict));
         if (text.contains(QLatin1String("FOREIGN KEY")) || text.contains(QLatin1String("foreign")))
-            return Result<int>::failure(QStringLiteral("There is no asset with id %1.").arg(cryptoId),
-                                        code(ServiceError::NotFound));
+            return Result<int>::failure(
+                QStringLiteral("There is no asset with id %1.").arg(cryptoId),
+                code(ServiceError::NotFound));
         return dbFailure(query);
     }
     const int id = query.value(0).toInt();
@@ -188,10 +187,11 @@ Result<int> WatchlistService::addItem(int watchlistId, int cryptoId, const QStri
     if (!list.exec())
         return dbFailure(list);
     if (!list.next())
-        return Result<int>::failure(QStringLiteral("There is no watchlist with id %1.").arg(watchlistId),
-                                    code(ServiceError::NotFound));
-    const bool adminTierList = list.value(0).toString() == QLatin1String("admin")
-                               && !list.value(1).toString().isEmpty();
+        return Result<int>::failure(
+            QStringLiteral("There is no watchlist with id %1.").arg(watchlistId),
+            code(ServiceError::NotFound));
+    const bool adminTierList =
+        list.value(0).toString() == QLatin1String("admin") && !list.value(1).toString().isEmpty();
     int limit = list.value(2).isNull() ? 50 : list.value(2).toInt();
     if (adminTierList)
         limit = tier == QLatin1String("tier1") ? config->tier1Max : config->tier2Max;

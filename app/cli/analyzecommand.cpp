@@ -57,8 +57,8 @@ int runAnalyze(CliContext &context)
         return Success;
     }
     context.out() << "Analysed " << report->assets << " assets (" << report->candles
-                  << " bars) as of " << report->toJson().value(QStringLiteral("analysis_time")).toString()
-                  << ".\n"
+                  << " bars) as of "
+                  << report->toJson().value(QStringLiteral("analysis_time")).toString() << ".\n"
                   << "Regime:      " << report->regime << " ("
                   << QString::number(report->regimeConfidence * 100.0, 'f', 1) << "% probability)\n"
                   << "Sectors:     " << report->sectors << "\n"

@@ -36,8 +36,10 @@ QString percent(const QJsonValue &value)
 int runBacktest(CliContext &context)
 {
     CommandParser command(QStringLiteral("backtest"));
-    command.addOption({QStringLiteral("from"), QStringLiteral("First day (YYYY-MM-DD)."), QStringLiteral("date")});
-    command.addOption({QStringLiteral("to"), QStringLiteral("Last day (YYYY-MM-DD)."), QStringLiteral("date")});
+    command.addOption({QStringLiteral("from"), QStringLiteral("First day (YYYY-MM-DD)."),
+                       QStringLiteral("date")});
+    command.addOption(
+        {QStringLiteral("to"), QStringLiteral("Last day (YYYY-MM-DD)."), QStringLiteral("date")});
     if (!command.parse(context, context.arguments()))
         return BadUsage;
     qint64 from = std::numeric_limits<qint64>::min();
@@ -68,20 +70,21 @@ int runBacktest(CliContext &context)
     const QJsonObject overall = report->value(QStringLiteral("overall")).toObject();
     const QJsonObject signals = overall.value(QStringLiteral("model_signals")).toObject();
     const QJsonObject calibration = overall.value(QStringLiteral("calibration")).toObject();
-    context.out() << "Backtest of " << report->value(QStringLiteral("model_name")).toString()
-                  << " (out of sample, walk-forward)\n"
-                  << "Signals:        " << signals.value(QStringLiteral("total_signals")).toInt() << '\n'
-                  << "Success rate:   " << percent(signals.value(QStringLiteral("success_rate"))) << '\n'
-                  << "Average return: "
-                  << QString::number(signals.value(QStringLiteral("average_return_pct")).toDouble(), 'f', 2)
-                  << "% per signal\n"
-                  << "Brier score:    "
-                  << QString::number(calibration.value(QStringLiteral("brier")).toDouble(), 'f', 4)
-                  << " (base rate "
-                  << QString::number(calibration.value(QStringLiteral("base_rate_brier")).toDouble(), 'f', 4)
-                  << ")\nUse --json for the slices by risk level, regime and model, and the "
-                     "calibration table."
-                  << Qt::endl;
+    context.out()
+        << "Backtest of " << report->value(QStringLiteral("model_name")).toString()
+        << " (out of sample, walk-forward)\n"
+        << "Signals:        " << signals.value(QStringLiteral("total_signals")).toInt() << '\n'
+        << "Success rate:   " << percent(signals.value(QStringLiteral("success_rate"))) << '\n'
+        << "Average return: "
+        << QString::number(signals.value(QStringLiteral("average_return_pct")).toDouble(), 'f', 2)
+        << "% per signal\n"
+        << "Brier score:    "
+        << QString::number(calibration.value(QStringLiteral("brier")).toDouble(), 'f', 4)
+        << " (base rate "
+        << QString::number(calibration.value(QStringLiteral("base_rate_brier")).toDouble(), 'f', 4)
+        << ")\nUse --json for the slices by risk level, regime and model, and the "
+           "calibration table."
+        << Qt::endl;
     return Success;
 }
 

@@ -28,7 +28,8 @@ const std::map<QString, Command> &commands()
          {"indicators --input OHLCV.csv [--output OUT.csv]\n"
           "                          offline: OHLCV in, indicator columns out (no database)",
           runIndicators}},
-        {QStringLiteral("init"), {"init                      create or migrate the schema", runInit}},
+        {QStringLiteral("init"),
+         {"init                      create or migrate the schema", runInit}},
         {QStringLiteral("analyze"),
          {"analyze [--layers 1,2,3,4] [--no-predictions]\n"
           "                          run the engine, write the results in one transaction",

@@ -13,20 +13,26 @@ namespace cp::app::cli {
 int runDemo(CliContext &context)
 {
     CommandParser command(QStringLiteral("demo"));
-    command.addOption({QStringLiteral("assets"), QStringLiteral("Number of assets."), QStringLiteral("N")});
-    command.addOption({QStringLiteral("days"), QStringLiteral("Days of history."), QStringLiteral("D")});
-    command.addOption({QStringLiteral("interval"), QStringLiteral("1h or 1d."), QStringLiteral("I")});
-    command.addOption({QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S")});
+    command.addOption(
+        {QStringLiteral("assets"), QStringLiteral("Number of assets."), QStringLiteral("N")});
+    command.addOption(
+        {QStringLiteral("days"), QStringLiteral("Days of history."), QStringLiteral("D")});
+    command.addOption(
+        {QStringLiteral("interval"), QStringLiteral("1h or 1d."), QStringLiteral("I")});
+    command.addOption(
+        {QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S")});
     if (!command.parse(context, context.arguments()))
         return BadUsage;
     const auto &parser = command.parser();
     if (!parser.positionalArguments().isEmpty())
         return context.fail(QStringLiteral("demo takes no positional arguments."), BadUsage);
 
-    const std::optional<qint64> assets = command.integer(context, QStringLiteral("assets"), 50, 1, 5000);
+    const std::optional<qint64> assets =
+        command.integer(context, QStringLiteral("assets"), 50, 1, 5000);
     if (!assets)
         return BadUsage;
-    const std::optional<qint64> days = command.integer(context, QStringLiteral("days"), 365, 1, 3650);
+    const std::optional<qint64> days =
+        command.integer(context, QStringLiteral("days"), 365, 1, 3650);
     if (!days)
         return BadUsage;
     engine::SimulationConfig config;
@@ -44,9 +50,10 @@ int runDemo(CliContext &context)
         bool ok = false;
         config.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
         if (!ok)
-            return context.fail(QStringLiteral("--seed must be a non-negative whole number, not '%1'.")
-                                    .arg(parser.value(QStringLiteral("seed"))),
-                                BadUsage);
+            return context.fail(
+                QStringLiteral("--seed must be a non-negative whole number, not '%1'.")
+                    .arg(parser.value(QStringLiteral("seed"))),
+                BadUsage);
     }
     // History ends at the start of today (UTC), so the demo looks current but stays
     // reproducible for a given day and seed.
@@ -60,7 +67,8 @@ int runDemo(CliContext &context)
     if (!report)
         return context.fail(report.error());
 
-    const double rate = report->seconds > 0 ? static_cast<double>(report->candles) / report->seconds : 0;
+    const double rate =
+        report->seconds > 0 ? static_cast<double>(report->candles) / report->seconds : 0;
     if (context.json()) {
         const QJsonObject result{{QStringLiteral("simulated"), true},
                                  {QStringLiteral("assets"), report->assets},

@@ -14,7 +14,8 @@ namespace cp::app::cli {
 int runIndicators(CliContext &context)
 {
     CommandParser command(QStringLiteral("indicators"));
-    command.addOption({QStringLiteral("input"), QStringLiteral("OHLCV CSV file."), QStringLiteral("file")});
+    command.addOption(
+        {QStringLiteral("input"), QStringLiteral("OHLCV CSV file."), QStringLiteral("file")});
     command.addOption({QStringLiteral("output"), QStringLiteral("Output CSV (default: stdout)."),
                        QStringLiteral("file")});
     if (!command.parse(context, context.arguments()))
@@ -24,7 +25,8 @@ int runIndicators(CliContext &context)
         return context.fail(QStringLiteral("indicators needs --input OHLCV.csv."), BadUsage);
     QFile input(inputPath);
     if (!input.open(QIODevice::ReadOnly))
-        return context.fail(QStringLiteral("Cannot read %1: %2.").arg(inputPath, input.errorString()));
+        return context.fail(
+            QStringLiteral("Cannot read %1: %2.").arg(inputPath, input.errorString()));
 
     // Everything is computed into memory first: a malformed row must leave no output behind.
     QBuffer buffer;
@@ -35,14 +37,16 @@ int runIndicators(CliContext &context)
     const QString outputPath = command.parser().value(QStringLiteral("output"));
     if (outputPath.isEmpty()) {
         context.out().flush();
-        std::fwrite(buffer.data().constData(), 1, static_cast<std::size_t>(buffer.data().size()), stdout);
+        std::fwrite(buffer.data().constData(), 1, static_cast<std::size_t>(buffer.data().size()),
+                    stdout);
         std::fflush(stdout);
         return Success;
     }
     QSaveFile output(outputPath);
-    if (!output.open(QIODevice::WriteOnly) || output.write(buffer.data()) != buffer.data().size()
-        || !output.commit())
-        return context.fail(QStringLiteral("Cannot write %1: %2.").arg(outputPath, output.errorString()));
+    if (!output.open(QIODevice::WriteOnly) || output.write(buffer.data()) != buffer.data().size() ||
+        !output.commit())
+        return context.fail(
+            QStringLiteral("Cannot write %1: %2.").arg(outputPath, output.errorString()));
     return Success;
 }
 

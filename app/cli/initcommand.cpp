@@ -18,8 +18,9 @@ int runInit(CliContext &context)
     if (!version)
         return context.fail(version.error());
     if (context.json()) {
-        const QJsonObject result{{QStringLiteral("database"), context.databaseUrl().displayString()},
-                                 {QStringLiteral("schema_version"), *version}};
+        const QJsonObject result{
+            {QStringLiteral("database"), context.databaseUrl().displayString()},
+            {QStringLiteral("schema_version"), *version}};
         context.out() << QJsonDocument(result).toJson(QJsonDocument::Compact) << Qt::endl;
     } else {
         context.out() << "Database " << context.databaseUrl().displayString()

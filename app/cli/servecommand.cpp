@@ -43,10 +43,10 @@ int runServe(CliContext &context)
                     .arg(host),
                 BadUsage);
     }
-    const std::optional<qint64> port = command.integer(context, QStringLiteral("port"), 8000, 0,
-                                                       65535);
-    const std::optional<qint64> workers = command.integer(context, QStringLiteral("workers"), 0,
-                                                          0, 256);
+    const std::optional<qint64> port =
+        command.integer(context, QStringLiteral("port"), 8000, 0, 65535);
+    const std::optional<qint64> workers =
+        command.integer(context, QStringLiteral("workers"), 0, 0, 256);
     if (!port || !workers)
         return BadUsage;
     options.port = quint16(*port);
@@ -74,8 +74,7 @@ int runServe(CliContext &context)
                              .toJson(QJsonDocument::Compact)
                       << Qt::endl;
     } else {
-        context.out() << "Serving on " << base << " (API under " << base << "/api/v1)"
-                      << Qt::endl;
+        context.out() << "Serving on " << base << " (API under " << base << "/api/v1)" << Qt::endl;
     }
     const int code = QCoreApplication::exec();
     return code == 0 ? Success : Failure;

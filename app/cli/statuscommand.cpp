@@ -17,17 +17,17 @@ int runStatus(CliContext &context)
     const Result<models::DatabaseSummary> summary = models::summarize(db);
     if (!summary)
         return context.fail(summary.error());
-    const QString latest = summary->latestPrice.isValid()
-                               ? summary->latestPrice.toString(Qt::ISODate)
-                               : QString();
+    const QString latest =
+        summary->latestPrice.isValid() ? summary->latestPrice.toString(Qt::ISODate) : QString();
     if (context.json()) {
-        const QJsonObject result{{QStringLiteral("database"), context.databaseUrl().displayString()},
-                                 {QStringLiteral("schema_version"), summary->schemaVersion},
-                                 {QStringLiteral("assets"), summary->assets},
-                                 {QStringLiteral("simulated_assets"), summary->simulatedAssets},
-                                 {QStringLiteral("price_rows"), summary->priceRows},
-                                 {QStringLiteral("users"), summary->users},
-                                 {QStringLiteral("latest_price"), latest}};
+        const QJsonObject result{
+            {QStringLiteral("database"), context.databaseUrl().displayString()},
+            {QStringLiteral("schema_version"), summary->schemaVersion},
+            {QStringLiteral("assets"), summary->assets},
+            {QStringLiteral("simulated_assets"), summary->simulatedAssets},
+            {QStringLiteral("price_rows"), summary->priceRows},
+            {QStringLiteral("users"), summary->users},
+            {QStringLiteral("latest_price"), latest}};
         context.out() << QJsonDocument(result).toJson(QJsonDocument::Compact) << Qt::endl;
     } else {
         context.out() << "Database:       " << context.databaseUrl().displayString() << '\n'

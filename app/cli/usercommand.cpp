@@ -19,8 +19,7 @@ namespace {
 
 bool looksLikeEmail(const QString &email)
 {
-    static const QRegularExpression pattern(
-        QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    static const QRegularExpression pattern(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
     return email.size() <= 255 && pattern.match(email).hasMatch();
 }
 
@@ -52,9 +51,9 @@ int runUserAdd(CliContext &context, const QStringList &arguments)
     const QString roleText = parser.value(QStringLiteral("role"));
     const std::optional<models::Role> role = models::roleFromName(roleText);
     if (!role) {
-        return context.fail(QStringLiteral("Invalid role '%1'; use admin, professional or casual.")
-                                .arg(roleText),
-                            BadUsage);
+        return context.fail(
+            QStringLiteral("Invalid role '%1'; use admin, professional or casual.").arg(roleText),
+            BadUsage);
     }
     if (!parser.isSet(QStringLiteral("password-stdin"))) {
         return context.fail(QStringLiteral("user add needs --password-stdin; passwords are never "

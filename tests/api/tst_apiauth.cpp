@@ -6,7 +6,9 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QNetworkReply>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTest>
@@ -86,6 +88,7 @@ private Q_SLOTS:
     void bearerTokenParsing();
     void serveCommandStopsOnSignal_data();
     void serveCommandStopsOnSignal();
+    void shutdownFinishesRequestsInFlight();
 };
 
 void tst_ApiAuth::healthNeedsNoToken()
@@ -410,6 +413,37 @@ void tst_ApiAuth::serveCommandStopsOnSignal()
     QVERIFY(process.waitForFinished(15000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 0);
+}
+
+void tst_ApiAuth::shutdownFinishesRequestsInFlight()
+{
+    CP_SCRATCH_DB(db, QStringLiteral("sqlite"));
+    ApiFixture api(db);
+    QVERIFY2(api.start(), qPrintable(api.error()));
+    QVERIFY(api.addUser(QStringLiteral("a@example.org"), cp::models::Role::Casual,
+                        ApiFixture::password()));
+    // A sign-in takes a while (argon2id): shut down while it runs; it still gets its answer.
+    QNetworkAccessManager manager;
+    QNetworkRequest request(api.client().base().resolved(QUrl(QStringLiteral("/api/v1/auth/login"))));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = manager.post(
+        request, QJsonDocument(QJsonObject{{QStringLiteral("email"), QStringLiteral("a@example.org")},
+                                           {QStringLiteral("password"), ApiFixture::password()}})
+                     .toJson());
+    QTRY_COMPARE_WITH_TIMEOUT(api.server().requestsInFlight(), 1, 5000);
+    QSignalSpy stopped(&api.server(), &cp::app::api::ApiServer::stopped);
+    api.server().shutdown();
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QVERIFY(!QJsonDocument::fromJson(reply->readAll())
+                 .object()
+                 .value(QStringLiteral("access_token"))
+                 .toString()
+                 .isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(stopped.count(), 1, 5000);
+    reply->deleteLater();
+    // No new connections after shutdown.
+    QCOMPARE(api.client().get(QStringLiteral("/api/v1/health")).status, 0);
 }
 
 QTEST_MAIN(tst_ApiAuth)

@@ -56,9 +56,9 @@ QByteArray ohlcv(int rows)
     QByteArray csv = "volume,timestamp,close,high,low,open,extra\n";
     for (int i = 0; i < rows; ++i) {
         const double close = 100.0 + (i % 7) - (i % 3) * 0.5 + i * 0.1;
-        csv += QByteArray::number(1000 + i) + ',' + QByteArray::number(1'704'067'200LL + i * 3600)
-               + ',' + QByteArray::number(close) + ',' + QByteArray::number(close + 1.0) + ','
-               + QByteArray::number(close - 1.0) + ',' + QByteArray::number(close - 0.2) + ",x\n";
+        csv += QByteArray::number(1000 + i) + ',' + QByteArray::number(1'704'067'200LL + i * 3600) +
+               ',' + QByteArray::number(close) + ',' + QByteArray::number(close + 1.0) + ',' +
+               QByteArray::number(close - 1.0) + ',' + QByteArray::number(close - 0.2) + ",x\n";
     }
     return csv;
 }
@@ -120,18 +120,23 @@ void tst_EngineCli::analyzeEvaluateBacktest()
                   QStringLiteral("25"), QStringLiteral("--days"), QStringLiteral("400")})
                  .exitCode,
              0);
-    const Run analyze = cli({QStringLiteral("--db"), db, QStringLiteral("analyze"), QStringLiteral("--json")});
+    const Run analyze =
+        cli({QStringLiteral("--db"), db, QStringLiteral("analyze"), QStringLiteral("--json")});
     QCOMPARE(analyze.exitCode, 0);
     const QJsonObject report = QJsonDocument::fromJson(analyze.out).object();
     QVERIFY(!report.value(QStringLiteral("regime")).toString().isEmpty());
     QCOMPARE(report.value(QStringLiteral("assets")).toInt(), 25);
     QVERIFY(report.contains(QStringLiteral("timings")));
 
-    const Run evaluate = cli({QStringLiteral("--db"), db, QStringLiteral("evaluate"), QStringLiteral("--json")});
+    const Run evaluate =
+        cli({QStringLiteral("--db"), db, QStringLiteral("evaluate"), QStringLiteral("--json")});
     QCOMPARE(evaluate.exitCode, 0);
-    QVERIFY(QJsonDocument::fromJson(evaluate.out).object().contains(QStringLiteral("predictions_realised")));
+    QVERIFY(QJsonDocument::fromJson(evaluate.out)
+                .object()
+                .contains(QStringLiteral("predictions_realised")));
 
-    const Run backtest = cli({QStringLiteral("--db"), db, QStringLiteral("backtest"), QStringLiteral("--json")});
+    const Run backtest =
+        cli({QStringLiteral("--db"), db, QStringLiteral("backtest"), QStringLiteral("--json")});
     QCOMPARE(backtest.exitCode, 0);
     const QJsonObject replay = QJsonDocument::fromJson(backtest.out).object();
     QVERIFY(replay.contains(QStringLiteral("overall")));
@@ -151,12 +156,16 @@ void tst_EngineCli::badUsage_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QByteArray>("mentions");
-    QTest::newRow("layer out of range") << QStringList{"analyze", "--layers", "1,5"} << QByteArray("--layers");
-    QTest::newRow("bad backtest date") << QStringList{"backtest", "--from", "yesterday"} << QByteArray("--from");
-    QTest::newRow("from after to") << QStringList{"backtest", "--from", "2024-02-01", "--to", "2024-01-01"}
-                                   << QByteArray("--from");
+    QTest::newRow("layer out of range")
+        << QStringList{"analyze", "--layers", "1,5"} << QByteArray("--layers");
+    QTest::newRow("bad backtest date")
+        << QStringList{"backtest", "--from", "yesterday"} << QByteArray("--from");
+    QTest::newRow("from after to")
+        << QStringList{"backtest", "--from", "2024-02-01", "--to", "2024-01-01"}
+        << QByteArray("--from");
     QTest::newRow("indicators without input") << QStringList{"indicators"} << QByteArray("--input");
-    QTest::newRow("evaluate with arguments") << QStringList{"evaluate", "now"} << QByteArray("evaluate");
+    QTest::newRow("evaluate with arguments")
+        << QStringList{"evaluate", "now"} << QByteArray("evaluate");
 }
 
 void tst_EngineCli::badUsage()
@@ -164,9 +173,10 @@ void tst_EngineCli::badUsage()
     QFETCH(QStringList, arguments);
     QFETCH(QByteArray, mentions);
     QTemporaryDir dir;
-    const Run run = cli(QStringList{QStringLiteral("--db"),
-                                    QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("x.db"))}
-                        + arguments);
+    const Run run =
+        cli(QStringList{QStringLiteral("--db"),
+                        QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("x.db"))} +
+            arguments);
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(mentions), run.err.constData());
 }

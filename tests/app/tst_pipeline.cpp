@@ -2,9 +2,9 @@
 
 #include <app/analysiscontroller.h>
 #include <app/analysispipeline.h>
-#include <app/modelretrainer.h>
 #include <app/demoloader.h>
 #include <app/evaluator.h>
+#include <app/modelretrainer.h>
 #include <models/changebus.h>
 #include <models/rowinserter.h>
 
@@ -46,12 +46,16 @@ qint64 count(QSqlDatabase db, const QString &table, const QString &where = QStri
     return query.value(0).toLongLong();
 }
 
-const QStringList kLayerTables = {
-    QStringLiteral("market_regime_analysis"), QStringLiteral("market_sentiment_data"),
-    QStringLiteral("dominance_data"),         QStringLiteral("sector_performance"),
-    QStringLiteral("sector_rotation_analysis"), QStringLiteral("ai_suggestions"),
-    QStringLiteral("trading_signals"),        QStringLiteral("predictions_enhanced"),
-    QStringLiteral("ai_models"),              QStringLiteral("system_health")};
+const QStringList kLayerTables = {QStringLiteral("market_regime_analysis"),
+                                  QStringLiteral("market_sentiment_data"),
+                                  QStringLiteral("dominance_data"),
+                                  QStringLiteral("sector_performance"),
+                                  QStringLiteral("sector_rotation_analysis"),
+                                  QStringLiteral("ai_suggestions"),
+                                  QStringLiteral("trading_signals"),
+                                  QStringLiteral("predictions_enhanced"),
+                                  QStringLiteral("ai_models"),
+                                  QStringLiteral("system_health")};
 
 void loadDemo(QSqlDatabase db, int assets = 30, int days = 400)
 {
@@ -106,7 +110,8 @@ void tst_Pipeline::runFillsEveryLayerTable()
     QVERIFY(regime.exec(QStringLiteral("SELECT market_regime, confidence_score, regime_drivers"
                                        " FROM market_regime_analysis")));
     QVERIFY(regime.next());
-    QVERIFY(QStringList({"bull", "bear", "neutral", "volatile"}).contains(regime.value(0).toString()));
+    QVERIFY(
+        QStringList({"bull", "bear", "neutral", "volatile"}).contains(regime.value(0).toString()));
     QVERIFY(regime.value(1).toDouble() > 0.0 && regime.value(1).toDouble() <= 1.0);
     QVERIFY(regime.value(2).toString().size() > 10);
 }
@@ -162,11 +167,18 @@ void tst_Pipeline::badAssetsAreSkippedWithReasons()
     // and a history with a negative price in it.
     QSqlQuery insert(db);
     const qint64 start = 1'700'000'000 / 86400 * 86400;
-    struct Broken { const char *symbol; int bars; double price; double volume; };
+    struct Broken
+    {
+        const char *symbol;
+        int bars;
+        double price;
+        double volume;
+    };
     for (const Broken &b : {Broken{"ONEBAR", 1, 5.0, 10.0}, Broken{"FLAT", 300, 2.0, 10.0},
                             Broken{"NOVOL", 300, 3.0, 0.0}, Broken{"NEG", 300, 4.0, 10.0}}) {
-        insert.prepare(QStringLiteral("INSERT INTO cryptocurrencies (symbol, name, circulating_supply)"
-                                      " VALUES (?, ?, 1000) RETURNING id"));
+        insert.prepare(
+            QStringLiteral("INSERT INTO cryptocurrencies (symbol, name, circulating_supply)"
+                           " VALUES (?, ?, 1000) RETURNING id"));
         insert.addBindValue(QString::fromLatin1(b.symbol));
         insert.addBindValue(QString::fromLatin1(b.symbol));
         QVERIFY(insert.exec() && insert.next());
@@ -175,10 +187,15 @@ void tst_Pipeline::badAssetsAreSkippedWithReasons()
         models::RowInserter prices(db, QStringLiteral("price_data"));
         for (int i = 0; i < b.bars; ++i) {
             const double close = (QByteArray(b.symbol) == "NEG" && i == 150) ? -1.0 : b.price;
-            QVERIFY(prices.insert({{"crypto_id", id}, {"timestamp", models::timestampValue(start + i * 86400)},
-                                   {"open_price", close}, {"high_price", close},
-                                   {"low_price", close}, {"close_price", close},
-                                   {"volume", b.volume}}).ok());
+            QVERIFY(prices
+                        .insert({{"crypto_id", id},
+                                 {"timestamp", models::timestampValue(start + i * 86400)},
+                                 {"open_price", close},
+                                 {"high_price", close},
+                                 {"low_price", close},
+                                 {"close_price", close},
+                                 {"volume", b.volume}})
+                        .ok());
         }
     }
     const Result<app::AnalysisReport> report = app::AnalysisPipeline(db).run({});
@@ -200,7 +217,8 @@ void tst_Pipeline::evaluateRealisesDuePredictionsAndClosesSignals()
     QSqlDatabase db = scratch.database();
     QSqlQuery query(db);
     QVERIFY(query.exec(QStringLiteral("INSERT INTO cryptocurrencies (symbol, name) VALUES ('TST',"
-                                      " 'Test') RETURNING id")) && query.next());
+                                      " 'Test') RETURNING id")) &&
+            query.next());
     const int id = query.value(0).toInt();
     query.finish();
     const qint64 t0 = 1'704'067'200; // 2024-01-01
@@ -208,32 +226,54 @@ void tst_Pipeline::evaluateRealisesDuePredictionsAndClosesSignals()
     const double closes[] = {100.0, 104.0, 110.0};
     models::RowInserter prices(db, QStringLiteral("price_data"));
     for (int i = 0; i < 3; ++i) {
-        QVERIFY(prices.insert({{"crypto_id", id}, {"timestamp", models::timestampValue(t0 + i * 86400)},
-                               {"open_price", closes[i]}, {"high_price", closes[i] + 1.0},
-                               {"low_price", closes[i] - 1.0}, {"close_price", closes[i]},
-                               {"volume", 5.0}}).ok());
+        QVERIFY(prices
+                    .insert({{"crypto_id", id},
+                             {"timestamp", models::timestampValue(t0 + i * 86400)},
+                             {"open_price", closes[i]},
+                             {"high_price", closes[i] + 1.0},
+                             {"low_price", closes[i] - 1.0},
+                             {"close_price", closes[i]},
+                             {"volume", 5.0}})
+                    .ok());
     }
     models::RowInserter predictions(db, QStringLiteral("predictions_enhanced"));
     // Due on day 1 (actual 104): predicted 100 -> error 4 (3.85%), accurate at 5%.
-    QVERIFY(predictions.insert({{"crypto_id", id}, {"model_name", QStringLiteral("m")},
-                                {"model_version", QStringLiteral("1")}, {"predicted_price", 100.0},
-                                {"confidence_score", 0.5}, {"prediction_horizon", 24},
-                                {"target_datetime", models::timestampValue(t0 + 86400)},
-                                {"input_price", 100.0}}).ok());
+    QVERIFY(predictions
+                .insert({{"crypto_id", id},
+                         {"model_name", QStringLiteral("m")},
+                         {"model_version", QStringLiteral("1")},
+                         {"predicted_price", 100.0},
+                         {"confidence_score", 0.5},
+                         {"prediction_horizon", 24},
+                         {"target_datetime", models::timestampValue(t0 + 86400)},
+                         {"input_price", 100.0}})
+                .ok());
     // Not due: its target lies after the last bar.
-    QVERIFY(predictions.insert({{"crypto_id", id}, {"model_name", QStringLiteral("m")},
-                                {"model_version", QStringLiteral("1")}, {"predicted_price", 100.0},
-                                {"confidence_score", 0.5}, {"prediction_horizon", 24},
-                                {"target_datetime", models::timestampValue(t0 + 10 * 86400)},
-                                {"input_price", 100.0}}).ok());
+    QVERIFY(predictions
+                .insert({{"crypto_id", id},
+                         {"model_name", QStringLiteral("m")},
+                         {"model_version", QStringLiteral("1")},
+                         {"predicted_price", 100.0},
+                         {"confidence_score", 0.5},
+                         {"prediction_horizon", 24},
+                         {"target_datetime", models::timestampValue(t0 + 10 * 86400)},
+                         {"input_price", 100.0}})
+                .ok());
     models::RowInserter signals(db, QStringLiteral("trading_signals"));
     // Long from 100, target 108, stop 95: day 2's high of 111 reaches the target first.
-    QVERIFY(signals.insert({{"crypto_id", id}, {"signal_type", QStringLiteral("long")},
-                            {"entry_price", 100.0}, {"target_price", 108.0}, {"stop_loss", 95.0},
-                            {"confidence_score", 0.6}, {"risk_level", QStringLiteral("low")},
-                            {"risk_reward_ratio", 1.6}, {"status", QStringLiteral("active")},
-                            {"generated_at", models::timestampValue(t0)},
-                            {"expires_at", models::timestampValue(t0 + 5 * 86400)}}).ok());
+    QVERIFY(signals
+                .insert({{"crypto_id", id},
+                         {"signal_type", QStringLiteral("long")},
+                         {"entry_price", 100.0},
+                         {"target_price", 108.0},
+                         {"stop_loss", 95.0},
+                         {"confidence_score", 0.6},
+                         {"risk_level", QStringLiteral("low")},
+                         {"risk_reward_ratio", 1.6},
+                         {"status", QStringLiteral("active")},
+                         {"generated_at", models::timestampValue(t0)},
+                         {"expires_at", models::timestampValue(t0 + 5 * 86400)}})
+                .ok());
 
     const Result<app::EvaluationReport> report = app::evaluateDue(db);
     QVERIFY2(report.ok(), qPrintable(report.error()));
@@ -242,9 +282,11 @@ void tst_Pipeline::evaluateRealisesDuePredictionsAndClosesSignals()
     QCOMPARE(report->signalsClosed, 1);
     QCOMPARE(report->targetsHit, 1);
 
-    QVERIFY(query.exec(QStringLiteral("SELECT actual_price, absolute_error, squared_error, is_accurate,"
-                                      " accuracy_percentage FROM predictions_enhanced WHERE is_realized"
-                                      " = %1").arg(dialect == QLatin1String("sqlite") ? "1" : "true")));
+    QVERIFY(
+        query.exec(QStringLiteral("SELECT actual_price, absolute_error, squared_error, is_accurate,"
+                                  " accuracy_percentage FROM predictions_enhanced WHERE is_realized"
+                                  " = %1")
+                       .arg(dialect == QLatin1String("sqlite") ? "1" : "true")));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toDouble(), 104.0);
     QCOMPARE(query.value(1).toDouble(), 4.0);

@@ -31,14 +31,22 @@ void tst_DatabaseUrl::parsesValidUrls_data()
     QTest::addColumn<QString>("database");
 
     QTest::newRow("sqlite") << "sqlite:///var/lib/cp/data.db" << true << "/var/lib/cp/data.db"
-                            << "" << 5432 << "" << "" << "";
-    QTest::newRow("postgresql full") << "postgresql://alice:s%40cret@db.example:6543/markets"
-                                     << false << "" << "db.example" << 6543 << "alice"
-                                     << "s@cret" << "markets";
+                            << "" << 5432 << ""
+                            << ""
+                            << "";
+    QTest::newRow("postgresql full")
+        << "postgresql://alice:s%40cret@db.example:6543/markets" << false << ""
+        << "db.example" << 6543 << "alice"
+        << "s@cret"
+        << "markets";
     QTest::newRow("postgres alias, default port") << "postgres://bob@localhost/cp" << false << ""
-                                                  << "localhost" << 5432 << "bob" << "" << "cp";
+                                                  << "localhost" << 5432 << "bob"
+                                                  << ""
+                                                  << "cp";
     QTest::newRow("unix socket dir") << "postgresql://postgres@/cp?host=/tmp/pgsock" << false << ""
-                                     << "/tmp/pgsock" << 5432 << "postgres" << "" << "cp";
+                                     << "/tmp/pgsock" << 5432 << "postgres"
+                                     << ""
+                                     << "cp";
 }
 
 void tst_DatabaseUrl::parsesValidUrls()
@@ -69,10 +77,14 @@ void tst_DatabaseUrl::refusesInvalidUrls_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("unknown scheme") << "mysql://root@localhost/cp" << "Unknown database URL scheme 'mysql'";
-    QTest::newRow("relative sqlite path") << "sqlite:data.db" << "absolute file path";
-    QTest::newRow("no database name") << "postgresql://alice@host:5432/" << "must name a database";
-    QTest::newRow("not a url") << "just words" << "not a database URL";
+    QTest::newRow("unknown scheme") << "mysql://root@localhost/cp"
+                                    << "Unknown database URL scheme 'mysql'";
+    QTest::newRow("relative sqlite path") << "sqlite:data.db"
+                                          << "absolute file path";
+    QTest::newRow("no database name") << "postgresql://alice@host:5432/"
+                                      << "must name a database";
+    QTest::newRow("not a url") << "just words"
+                               << "not a database URL";
 }
 
 void tst_DatabaseUrl::refusesInvalidUrls()

@@ -46,10 +46,10 @@ void tst_Migrator::migratesEmptyDatabaseToLatest()
     const int latest = Migrator::latestVersion(
         dialect == QLatin1String("sqlite") ? Dialect::SQLite : Dialect::PostgreSQL);
     QVERIFY(latest >= 2);
-    QCOMPARE(*applied, static_cast<int>(Migrator::available(
-                           dialect == QLatin1String("sqlite") ? Dialect::SQLite
-                                                              : Dialect::PostgreSQL)
-                                           .size()));
+    QCOMPARE(*applied, static_cast<int>(Migrator::available(dialect == QLatin1String("sqlite")
+                                                                ? Dialect::SQLite
+                                                                : Dialect::PostgreSQL)
+                                            .size()));
     QCOMPARE(*migrator.currentVersion(), latest);
     QVERIFY(db.database().tables().contains(QStringLiteral("price_data")));
 }

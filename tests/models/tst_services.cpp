@@ -57,7 +57,8 @@ int addUser(QSqlDatabase db, const QString &email, Role role)
 int addAsset(QSqlDatabase db, const QString &symbol)
 {
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("INSERT INTO cryptocurrencies (symbol, name) VALUES (?, ?) RETURNING id"));
+    query.prepare(
+        QStringLiteral("INSERT INTO cryptocurrencies (symbol, name) VALUES (?, ?) RETURNING id"));
     query.addBindValue(symbol);
     query.addBindValue(QString(symbol + QStringLiteral(" coin")));
     query.exec();
@@ -121,7 +122,8 @@ void tst_Services::approvalAppliesWatchlistChangeOnce()
     QVERIFY2(added.ok(), qPrintable(added.error()));
     QCOMPARE(added->status, QStringLiteral("approved"));
     QCOMPARE(tierOf(db, btc), QStringLiteral("tier2"));
-    QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM watchlist_items WHERE tier = 'tier2'")), 1);
+    QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM watchlist_items WHERE tier = 'tier2'")),
+             1);
     QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM suggestion_reviews")), 1);
     QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM user_activities WHERE activity_type"
                                       " = 'review_suggestion'")),
@@ -133,8 +135,10 @@ void tst_Services::approvalAppliesWatchlistChangeOnce()
     QVERIFY(service.review(promote, admin, ReviewDecision::Approve, QString()).ok());
     QCOMPARE(tierOf(db, btc), QStringLiteral("tier1"));
     QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM watchlist_items")), 1);
-    QCOMPARE(count(db, QStringLiteral("SELECT current_items FROM watchlists WHERE tier = 'tier1'")), 1);
-    QCOMPARE(count(db, QStringLiteral("SELECT current_items FROM watchlists WHERE tier = 'tier2'")), 0);
+    QCOMPARE(count(db, QStringLiteral("SELECT current_items FROM watchlists WHERE tier = 'tier1'")),
+             1);
+    QCOMPARE(count(db, QStringLiteral("SELECT current_items FROM watchlists WHERE tier = 'tier2'")),
+             0);
 
     const int remove = addSuggestion(db, btc, QStringLiteral("remove"));
     QVERIFY(service.review(remove, admin, ReviewDecision::Approve, QString()).ok());
@@ -178,22 +182,28 @@ void tst_Services::fullTierRefusesApprovalAndRollsBack()
     SuggestionReviewService service(db);
     for (const char *symbol : {"AAA", "BBB"}) {
         const int asset = addAsset(db, QString::fromLatin1(symbol));
-        QVERIFY(service.review(addSuggestion(db, asset, QStringLiteral("add_tier1")), admin,
-                               ReviewDecision::Approve, QString())
+        QVERIFY(service
+                    .review(addSuggestion(db, asset, QStringLiteral("add_tier1")), admin,
+                            ReviewDecision::Approve, QString())
                     .ok());
     }
     const int third = addAsset(db, QStringLiteral("CCC"));
     const int id = addSuggestion(db, third, QStringLiteral("add_tier1"));
-    const cp::Result<ReviewOutcome> refused = service.review(id, admin, ReviewDecision::Approve, QString());
+    const cp::Result<ReviewOutcome> refused =
+        service.review(id, admin, ReviewDecision::Approve, QString());
     QVERIFY(!refused.ok());
     QCOMPARE(refused.errorCode(), static_cast<int>(ServiceError::LimitExceeded));
-    QVERIFY2(refused.error().contains(QLatin1String("Tier 1 is full (2 of 2")), qPrintable(refused.error()));
+    QVERIFY2(refused.error().contains(QLatin1String("Tier 1 is full (2 of 2")),
+             qPrintable(refused.error()));
     // Nothing of the refused approval remains: still pending, no review row, tier unchanged.
     QSqlQuery status(db);
     QVERIFY(status.exec(QStringLiteral("SELECT status FROM ai_suggestions WHERE id = %1").arg(id)));
     QVERIFY(status.next());
     QCOMPARE(status.value(0).toString(), QStringLiteral("pending"));
-    QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM suggestion_reviews WHERE suggestion_id = %1").arg(id)), 0);
+    QCOMPARE(
+        count(db, QStringLiteral("SELECT COUNT(*) FROM suggestion_reviews WHERE suggestion_id = %1")
+                      .arg(id)),
+        0);
     QCOMPARE(tierOf(db, third), QStringLiteral("none"));
 }
 
@@ -203,18 +213,24 @@ void tst_Services::bulkReviewIsAllOrNothing()
     CP_SCRATCH_DB(scratch, dialect);
     QSqlDatabase db = scratch.database();
     const int admin = addUser(db, QStringLiteral("admin@example.com"), Role::Admin);
-    const int a = addSuggestion(db, addAsset(db, QStringLiteral("AAA")), QStringLiteral("add_tier2"));
-    const int b = addSuggestion(db, addAsset(db, QStringLiteral("BBB")), QStringLiteral("add_tier2"));
+    const int a =
+        addSuggestion(db, addAsset(db, QStringLiteral("AAA")), QStringLiteral("add_tier2"));
+    const int b =
+        addSuggestion(db, addAsset(db, QStringLiteral("BBB")), QStringLiteral("add_tier2"));
     SuggestionReviewService service(db);
     QVERIFY(service.review(b, admin, ReviewDecision::Reject, QString()).ok());
 
     const auto refused = service.reviewAll({a, b}, admin, ReviewDecision::Approve, QString());
     QVERIFY(!refused.ok());
-    QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM ai_suggestions WHERE status = 'pending'")), 1);
+    QCOMPARE(
+        count(db, QStringLiteral("SELECT COUNT(*) FROM ai_suggestions WHERE status = 'pending'")),
+        1);
     QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM watchlist_items")), 0);
 
-    const int c = addSuggestion(db, addAsset(db, QStringLiteral("CCC")), QStringLiteral("add_tier2"));
-    const auto accepted = service.reviewAll({a, c}, admin, ReviewDecision::Approve, QStringLiteral("bulk"));
+    const int c =
+        addSuggestion(db, addAsset(db, QStringLiteral("CCC")), QStringLiteral("add_tier2"));
+    const auto accepted =
+        service.reviewAll({a, c}, admin, ReviewDecision::Approve, QStringLiteral("bulk"));
     QVERIFY2(accepted.ok(), qPrintable(accepted.error()));
     QCOMPARE(accepted->size(), std::size_t(2));
     QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM watchlist_items")), 2);
@@ -226,11 +242,15 @@ void tst_Services::nonAdminCannotReview()
     CP_SCRATCH_DB(scratch, dialect);
     QSqlDatabase db = scratch.database();
     const int casual = addUser(db, QStringLiteral("casual@example.com"), Role::Casual);
-    const int id = addSuggestion(db, addAsset(db, QStringLiteral("AAA")), QStringLiteral("add_tier2"));
-    const auto refused = SuggestionReviewService(db).review(id, casual, ReviewDecision::Approve, QString());
+    const int id =
+        addSuggestion(db, addAsset(db, QStringLiteral("AAA")), QStringLiteral("add_tier2"));
+    const auto refused =
+        SuggestionReviewService(db).review(id, casual, ReviewDecision::Approve, QString());
     QVERIFY(!refused.ok());
     QCOMPARE(refused.errorCode(), static_cast<int>(ServiceError::Forbidden));
-    QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM ai_suggestions WHERE status = 'pending'")), 1);
+    QCOMPARE(
+        count(db, QStringLiteral("SELECT COUNT(*) FROM ai_suggestions WHERE status = 'pending'")),
+        1);
 }
 
 void tst_Services::executionWithinLimitsIsRecorded()
@@ -245,7 +265,11 @@ void tst_Services::executionWithinLimitsIsRecorded()
     const cp::Result<int> id = SignalExecutionService(db).execute(request);
     QVERIFY2(id.ok(), qPrintable(id.error()));
     QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM signal_executions")), 1);
-    QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM user_activities WHERE activity_type = 'execute_trade'")), 1);
+    QCOMPARE(
+        count(db,
+              QStringLiteral(
+                  "SELECT COUNT(*) FROM user_activities WHERE activity_type = 'execute_trade'")),
+        1);
     QCOMPARE(RiskLimits().maxPortfolioPercentage(100.0, 95.0), 40.0);
 }
 
@@ -259,15 +283,19 @@ void tst_Services::executionOverLimitsIsRefused_data()
     QTest::addColumn<QString>("mentions");
     for (const QString dialect : {QStringLiteral("sqlite"), QStringLiteral("postgresql")}) {
         const QByteArray d = dialect.toLatin1();
-        QTest::newRow(QByteArray(d + " position too large").constData()) << dialect << 1500.0 << 5.0 << true
-            << static_cast<int>(ServiceError::LimitExceeded) << "maximum position size";
+        QTest::newRow(QByteArray(d + " position too large").constData())
+            << dialect << 1500.0 << 5.0 << true << static_cast<int>(ServiceError::LimitExceeded)
+            << "maximum position size";
         // 50% of the portfolio with the stop 5% away risks 2.5% > 2%.
-        QTest::newRow(QByteArray(d + " portfolio risk too high").constData()) << dialect << 500.0 << 50.0 << true
-            << static_cast<int>(ServiceError::LimitExceeded) << "your limit is 2.00%";
-        QTest::newRow(QByteArray(d + " risk not confirmed").constData()) << dialect << 500.0 << 5.0 << false
-            << static_cast<int>(ServiceError::Invalid) << "risk_confirmation";
-        QTest::newRow(QByteArray(d + " negative size").constData()) << dialect << -1.0 << 5.0 << true
-            << static_cast<int>(ServiceError::Invalid) << "position_size";
+        QTest::newRow(QByteArray(d + " portfolio risk too high").constData())
+            << dialect << 500.0 << 50.0 << true << static_cast<int>(ServiceError::LimitExceeded)
+            << "your limit is 2.00%";
+        QTest::newRow(QByteArray(d + " risk not confirmed").constData())
+            << dialect << 500.0 << 5.0 << false << static_cast<int>(ServiceError::Invalid)
+            << "risk_confirmation";
+        QTest::newRow(QByteArray(d + " negative size").constData())
+            << dialect << -1.0 << 5.0 << true << static_cast<int>(ServiceError::Invalid)
+            << "position_size";
     }
 }
 
@@ -283,8 +311,8 @@ void tst_Services::executionOverLimitsIsRefused()
     QSqlDatabase db = scratch.database();
     const int trader = addUser(db, QStringLiteral("trader@example.com"), Role::Professional);
     const int signal = addSignal(db, addAsset(db, QStringLiteral("BTC")), 100.0, 95.0);
-    const ExecutionRequest request{signal, trader, positionSize, portfolioPercentage,
-                                   QStringLiteral("manual"), confirmed};
+    const ExecutionRequest request{
+        signal, trader, positionSize, portfolioPercentage, QStringLiteral("manual"), confirmed};
     const cp::Result<int> id = SignalExecutionService(db).execute(request);
     QVERIFY(!id.ok());
     QCOMPARE(id.errorCode(), expectedCode);
@@ -299,14 +327,15 @@ void tst_Services::configRoundTripsAndRejectsBadValues()
     CP_SCRATCH_DB(scratch, dialect);
     QSqlDatabase db = scratch.database();
     QCOMPARE(AppConfig::load(db)->tier1Max, 20);
-    const auto updated = AppConfig::fromJson(
-        QJsonObject{{QStringLiteral("watchlist_limits"), QJsonObject{{QStringLiteral("tier1_max"), 15}}}});
+    const auto updated = AppConfig::fromJson(QJsonObject{
+        {QStringLiteral("watchlist_limits"), QJsonObject{{QStringLiteral("tier1_max"), 15}}}});
     QVERIFY(updated.ok());
     QVERIFY(updated->save(db).ok());
     QCOMPARE(AppConfig::load(db)->tier1Max, 15);
     QCOMPARE(AppConfig::load(db)->tier2Max, 100);
-    const auto bad = AppConfig::fromJson(QJsonObject{
-        {QStringLiteral("ai_thresholds"), QJsonObject{{QStringLiteral("signal_confidence_min"), 1.5}}}});
+    const auto bad = AppConfig::fromJson(
+        QJsonObject{{QStringLiteral("ai_thresholds"),
+                     QJsonObject{{QStringLiteral("signal_confidence_min"), 1.5}}}});
     QVERIFY(!bad.ok());
     QVERIFY(bad.error().contains(QLatin1String("ai_thresholds.signal_confidence_min")));
 }

@@ -17,8 +17,9 @@ QAtomicInteger<int> s_counter;
 
 QString uniqueSuffix()
 {
-    return QStringLiteral("%1_%2").arg(QCoreApplication::applicationPid()).arg(
-        s_counter.fetchAndAddRelaxed(1));
+    return QStringLiteral("%1_%2")
+        .arg(QCoreApplication::applicationPid())
+        .arg(s_counter.fetchAndAddRelaxed(1));
 }
 
 // Runs one statement on the server's maintenance database in a short-lived connection.
@@ -76,8 +77,8 @@ ScratchDatabase::ScratchDatabase(const QString &dialect, bool migrate)
             return;
         }
         m_postgresDatabase = QStringLiteral("cp_test_") + uniqueSuffix();
-        m_error = execOnServer(*serverUrl,
-                               QStringLiteral("CREATE DATABASE %1").arg(m_postgresDatabase));
+        m_error =
+            execOnServer(*serverUrl, QStringLiteral("CREATE DATABASE %1").arg(m_postgresDatabase));
         if (!m_error.isEmpty())
             return;
         m_url = *serverUrl;
@@ -103,9 +104,9 @@ ScratchDatabase::~ScratchDatabase()
         const Result<models::DatabaseUrl> serverUrl =
             models::DatabaseUrl::parse(postgresServerUrl());
         if (serverUrl)
-            execOnServer(*serverUrl,
-                         QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)")
-                             .arg(m_postgresDatabase));
+            execOnServer(
+                *serverUrl,
+                QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_postgresDatabase));
     }
 }
 

@@ -55,7 +55,7 @@ void tst_Screenshots::everyPage()
     QSqlDatabase db = scratch.database();
     cp::engine::SimulationConfig config;
     config.seed = 11;
-    config.assetCount = 40;
+    config.assetCount = qEnvironmentVariableIntValue("CP_SHOT_ASSETS") ? qEnvironmentVariableIntValue("CP_SHOT_ASSETS") : 40;
     config.days = qEnvironmentVariableIntValue("CP_SHOT_DAYS")
                       ? qEnvironmentVariableIntValue("CP_SHOT_DAYS")
                       : 400;
