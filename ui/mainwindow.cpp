@@ -13,6 +13,7 @@
 #include "views/suggestionspage.h"
 #include "views/watchlistspage.h"
 #include "widgets/databasesummarypanel.h"
+#include "widgets/notificationbell.h"
 
 #include <models/changebus.h>
 #include <models/connectionpool.h>
@@ -177,6 +178,10 @@ void MainWindow::buildMenus()
     });
     if (m_session.isAdmin())
         buildAnalysisMenu();
+    if (m_session.isSignedIn()) {
+        m_bell = new NotificationBell(ViewContext{m_jobs, m_session, m_guiConnection});
+        menuBar()->setCornerWidget(m_bell, Qt::TopRightCorner);
+    }
     m_darkTheme = view->addAction(tr("&Dark theme"));
     m_darkTheme->setObjectName(QStringLiteral("actionDarkTheme"));
     m_darkTheme->setCheckable(true);
@@ -280,6 +285,8 @@ void MainWindow::showSummary(const Result<models::DatabaseSummary> &summary)
     for (Page *page : std::as_const(m_pages))
         page->setDatabaseReady(true);
     refreshLastAnalysis();
+    if (m_bell)
+        m_bell->reload();
     Q_EMIT databaseReady(true);
 }
 

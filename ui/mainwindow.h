@@ -30,6 +30,7 @@ namespace cp::ui {
 class AnalysisRunner;
 class DatabaseSummaryPanel;
 class HomePage;
+class NotificationBell;
 class Page;
 class StatusPanel;
 
@@ -89,6 +90,7 @@ private:
     models::views::SnapshotJobs *m_jobs = nullptr;
     models::views::ChangeListener *m_listener = nullptr;
     AnalysisRunner *m_analysis = nullptr;
+    NotificationBell *m_bell = nullptr;
     QString m_guiConnection;
     QLabel *m_simulatedBanner = nullptr;
     DatabaseSummaryPanel *m_summary = nullptr;

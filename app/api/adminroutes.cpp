@@ -1,5 +1,5 @@
-#include "apiservices.h"
 #include "apirouter.h"
+#include "apiservices.h"
 #include "handlerutil.h"
 #include "requestcontext.h"
 #include "routes.h"
@@ -52,8 +52,8 @@ ApiResponse retrain(RequestContext &context)
     const bool started = context.services().retrain.start(context.services().pool);
     return ApiResponse::json(
         QJsonObject{{QStringLiteral("model_id"), id},
-                    {QStringLiteral("status"), started ? QStringLiteral("started")
-                                                       : QStringLiteral("already_running")},
+                    {QStringLiteral("status"),
+                     started ? QStringLiteral("started") : QStringLiteral("already_running")},
                     {QStringLiteral("requested_at"), now.toString(Qt::ISODate)},
                     {QStringLiteral("note"),
                      QStringLiteral("The analysis pipeline refits every model with its "
@@ -64,15 +64,18 @@ ApiResponse retrain(RequestContext &context)
 
 ApiResponse userActivities(RequestContext &context)
 {
-    return HandlerUtil::array(AdminReader(context.db()).userActivities(
-        int(context.queryInt(QStringLiteral("days"))), context.queryText(QStringLiteral("activity_type")),
-        int(context.queryInt(QStringLiteral("limit")))));
+    return HandlerUtil::array(
+        AdminReader(context.db())
+            .userActivities(int(context.queryInt(QStringLiteral("days"))),
+                            context.queryText(QStringLiteral("activity_type")),
+                            int(context.queryInt(QStringLiteral("limit")))));
 }
 
 ApiResponse suggestionQueue(RequestContext &context)
 {
-    return HandlerUtil::object(AdminReader(context.db()).suggestionQueue(
-        context.queryText(QStringLiteral("priority")), int(context.queryInt(QStringLiteral("days")))));
+    return HandlerUtil::object(AdminReader(context.db())
+                                   .suggestionQueue(context.queryText(QStringLiteral("priority")),
+                                                    int(context.queryInt(QStringLiteral("days")))));
 }
 
 ApiResponse getConfig(RequestContext &context)
@@ -98,9 +101,10 @@ ApiResponse setConfig(RequestContext &context)
     }
     if (const Status s = updated->save(context.db()); !s)
         return ApiResponse::internalError(s.error());
-    const Result<models::ChangeEvent> activity = models::ActivityRepository(context.db()).log(
-        context.principal().userId, QStringLiteral("update_config"), context.body(),
-        context.request().remoteAddress, QString::fromUtf8(context.request().userAgent));
+    const Result<models::ChangeEvent> activity =
+        models::ActivityRepository(context.db())
+            .log(context.principal().userId, QStringLiteral("update_config"), context.body(),
+                 context.request().remoteAddress, QString::fromUtf8(context.request().userAgent));
     if (!activity)
         return ApiResponse::internalError(activity.error());
     if (const Status s = transaction.commit(); !s)

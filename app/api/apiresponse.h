@@ -4,8 +4,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
-#include <QPair>
 #include <QLoggingCategory>
+#include <QPair>
 #include <QString>
 
 Q_DECLARE_LOGGING_CATEGORY(lcApi)

@@ -10,10 +10,10 @@
 #include <models/views/changelistener.h>
 
 #include <QFile>
-#include <QJsonDocument>
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QJsonDocument>
 #include <QPointer>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -29,7 +29,8 @@ struct PendingReply
         : responder(std::move(r))
         , socket(responder.socket())
         , deadlineMs(deadline)
-    {}
+    {
+    }
 
     QHttpServerResponder responder;
     QPointer<QTcpSocket> socket;
@@ -87,16 +88,16 @@ Result<std::pair<QSslCertificate, QSslKey>> loadTls(const QString &certFile, con
         return R::failure(QStringLiteral("%1 is not a PEM certificate.").arg(certFile));
     QFile keyIn(keyFile);
     if (!keyIn.open(QIODevice::ReadOnly))
-        return R::failure(QStringLiteral("Cannot read the TLS key %1: %2")
-                              .arg(keyFile, keyIn.errorString()));
+        return R::failure(
+            QStringLiteral("Cannot read the TLS key %1: %2").arg(keyFile, keyIn.errorString()));
     const QByteArray pem = keyIn.readAll();
     for (QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec}) {
         QSslKey key(pem, algorithm, QSsl::Pem);
         if (!key.isNull())
             return std::make_pair(certificate, key);
     }
-    return R::failure(QStringLiteral("%1 is not an unencrypted PEM RSA or EC private key.")
-                          .arg(keyFile));
+    return R::failure(
+        QStringLiteral("%1 is not an unencrypted PEM RSA or EC private key.").arg(keyFile));
 }
 
 } // namespace
@@ -113,9 +114,8 @@ ApiServer::ApiServer(models::DatabaseUrl databaseUrl, ServeOptions options, QObj
     m_services->openApiDocument =
         QJsonDocument(OpenApiDocument::build(m_router)).toJson(QJsonDocument::Compact);
 
-    const int threads = m_options.workerThreads > 0
-                            ? m_options.workerThreads
-                            : std::max(2, QThread::idealThreadCount());
+    const int threads = m_options.workerThreads > 0 ? m_options.workerThreads
+                                                    : std::max(2, QThread::idealThreadCount());
     m_workers.setMaxThreadCount(threads);
     // Keep workers (and their database connections) alive between bursts.
     m_workers.setExpiryTimeout(-1);
@@ -132,17 +132,16 @@ ApiServer::ApiServer(models::DatabaseUrl databaseUrl, ServeOptions options, QObj
             });
         });
 
-    m_http->setMissingHandler([this](const QHttpServerRequest &request,
-                                     QHttpServerResponder &&responder) {
-        handle(request, std::move(responder));
-    });
+    m_http->setMissingHandler(
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            handle(request, std::move(responder));
+        });
 
     // Direct: a client that writes and then reads must not get the answer cached before.
-    connect(&models::ChangeBus::instance(), &models::ChangeBus::changed, this,
-            [this](const models::ChangeEvent &event) {
-                m_services->cache.invalidate(event.table);
-            },
-            Qt::DirectConnection);
+    connect(
+        &models::ChangeBus::instance(), &models::ChangeBus::changed, this,
+        [this](const models::ChangeEvent &event) { m_services->cache.invalidate(event.table); },
+        Qt::DirectConnection);
 
     m_ticker.setInterval(250);
     connect(&m_ticker, &QTimer::timeout, this, &ApiServer::expireOverdue);
@@ -170,8 +169,7 @@ Result<QUrl> ApiServer::start()
 {
     const bool tls = !m_options.tlsCertificateFile.isEmpty();
     if (tls != !m_options.tlsKeyFile.isEmpty())
-        return Result<QUrl>::failure(
-            QStringLiteral("TLS needs both --tls-cert and --tls-key."));
+        return Result<QUrl>::failure(QStringLiteral("TLS needs both --tls-cert and --tls-key."));
     if (tls) {
         const auto loaded = loadTls(m_options.tlsCertificateFile, m_options.tlsKeyFile);
         if (!loaded)
@@ -209,8 +207,8 @@ Result<QUrl> ApiServer::start()
 
 void ApiServer::handle(const QHttpServerRequest &httpRequest, QHttpServerResponder &&responder)
 {
-    auto pending = std::make_shared<PendingReply>(std::move(responder),
-                                                  nowMs() + m_options.requestTimeoutMs);
+    auto pending =
+        std::make_shared<PendingReply>(std::move(responder), nowMs() + m_options.requestTimeoutMs);
     m_pending.insert(pending);
     if (m_stopping) {
         reply(pending, ApiResponse::error(503, QStringLiteral("shutting_down"),
@@ -240,13 +238,13 @@ void ApiServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRespond
                                QStringLiteral("There is no endpoint %1.").arg(request.path)));
             return;
         }
-        ApiResponse response = ApiResponse::error(
-            405, QStringLiteral("method_not_allowed"),
-            QStringLiteral("%1 does not answer %2; it answers %3.")
-                .arg(request.path, request.method,
-                     match.allowedMethods.join(QStringLiteral(", "))));
-        response.headers.append(
-            {QByteArrayLiteral("Allow"), match.allowedMethods.join(QStringLiteral(", ")).toLatin1()});
+        ApiResponse response =
+            ApiResponse::error(405, QStringLiteral("method_not_allowed"),
+                               QStringLiteral("%1 does not answer %2; it answers %3.")
+                                   .arg(request.path, request.method,
+                                        match.allowedMethods.join(QStringLiteral(", "))));
+        response.headers.append({QByteArrayLiteral("Allow"),
+                                 match.allowedMethods.join(QStringLiteral(", ")).toLatin1()});
         reply(pending, response);
         return;
     }
@@ -307,8 +305,8 @@ std::optional<ApiResponse> ApiServer::admit(const ApiRequest &request, const Rou
             QStringLiteral("%1 %2 is for admins only.").arg(route.method, route.pattern));
     query = ParamValidator::validateQuery(route.query, request.query);
     if (!query.ok())
-        return ApiResponse::unprocessable(
-            QStringLiteral("Some query parameters are not valid."), query.fieldErrors);
+        return ApiResponse::unprocessable(QStringLiteral("Some query parameters are not valid."),
+                                          query.fieldErrors);
     // GET bodies carry no meaning; for every other method the fields are checked, so unknown
     // fields are refused even where no body is expected.
     if (route.method != QLatin1String("GET")) {
@@ -413,8 +411,7 @@ void ApiServer::flushTokenUsage()
 {
     m_workers.start([this] {
         if (Result<QSqlDatabase> db = m_pool.connectionForThisThread()) {
-            const Status s =
-                m_services->tokens.flushUsage(*db, QDateTime::currentDateTimeUtc());
+            const Status s = m_services->tokens.flushUsage(*db, QDateTime::currentDateTimeUtc());
             if (!s)
                 qCWarning(lcApi, "%s", qUtf8Printable(s.error()));
         }

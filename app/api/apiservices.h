@@ -60,7 +60,8 @@ public:
         , loginLimiter(options.loginMaxFailures, options.loginWindowSeconds)
         , cache(options.cacheMaxAgeMs)
         , startedAt(QDateTime::currentDateTimeUtc())
-    {}
+    {
+    }
 
     models::ConnectionPool &pool;
     const ServeOptions options;

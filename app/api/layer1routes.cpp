@@ -37,8 +37,9 @@ ApiResponse history(RequestContext &context)
     const qint64 seconds = interval == QLatin1String("1h")   ? 3600
                            : interval == QLatin1String("4h") ? 4 * 3600
                                                              : 86400;
-    return HandlerUtil::object(MarketReader(context.db()).history(
-        int(context.queryInt(QStringLiteral("days"))), seconds, interval));
+    return HandlerUtil::object(
+        MarketReader(context.db())
+            .history(int(context.queryInt(QStringLiteral("days"))), seconds, interval));
 }
 
 ApiResponse regimeForecast(RequestContext &context)
@@ -70,18 +71,21 @@ ApiResponse regimeForecast(RequestContext &context)
                                    .toObject();
     double total = 0.0;
     for (int i = 0; i < RegimeForecast::kRegimes; ++i) {
-        start[std::size_t(i)] = std::max(0.0, stored.value(RegimeForecast::regimeNames().at(i)).toDouble());
+        start[std::size_t(i)] =
+            std::max(0.0, stored.value(RegimeForecast::regimeNames().at(i)).toDouble());
         total += start[std::size_t(i)];
     }
     if (total > 0.0) {
         for (double &p : start)
             p /= total;
     } else {
-        const int index = RegimeForecast::regimeIndex(latest.value(QStringLiteral("regime")).toString());
-        const double confidence = std::clamp(latest.value(QStringLiteral("confidence")).toDouble(), 0.0, 1.0);
+        const int index =
+            RegimeForecast::regimeIndex(latest.value(QStringLiteral("regime")).toString());
+        const double confidence =
+            std::clamp(latest.value(QStringLiteral("confidence")).toDouble(), 0.0, 1.0);
         for (int i = 0; i < RegimeForecast::kRegimes; ++i)
-            start[std::size_t(i)] = i == index ? confidence
-                                               : (1.0 - confidence) / (RegimeForecast::kRegimes - 1);
+            start[std::size_t(i)] =
+                i == index ? confidence : (1.0 - confidence) / (RegimeForecast::kRegimes - 1);
     }
     QJsonObject result = RegimeForecast(regimes, days).toJson(start, horizon);
     result.insert(QStringLiteral("last_updated"), latest.value(QStringLiteral("last_updated")));
@@ -111,26 +115,25 @@ void addLayer1Routes(ApiRouter &router)
                 .summary = QStringLiteral("The newest BTC, ETH, alt and stablecoin dominance."),
                 .cacheTables = {QStringLiteral("dominance_data")},
                 .handler = dominance});
-    router.add({.method = QStringLiteral("GET"),
-                .pattern = QStringLiteral("/api/v1/layer1/history"),
-                .tag = tag,
-                .summary = QStringLiteral("Regime, sentiment and dominance over the last days of "
-                                          "analyses, one point per interval."),
-                .query = {{.name = QStringLiteral("days"),
-                           .type = ParamType::Integer,
-                           .description = QStringLiteral("Window ending at the newest analysis."),
-                           .minimum = 1,
-                           .maximum = 365,
-                           .defaultValue = 30},
-                          {.name = QStringLiteral("interval"),
-                           .type = ParamType::String,
-                           .choices = {QStringLiteral("1h"), QStringLiteral("4h"),
-                                       QStringLiteral("1d")},
-                           .defaultValue = QStringLiteral("1d")}},
-                .cacheTables = {QStringLiteral("market_regime_analysis"),
-                                QStringLiteral("market_sentiment_data"),
-                                QStringLiteral("dominance_data")},
-                .handler = history});
+    router.add(
+        {.method = QStringLiteral("GET"),
+         .pattern = QStringLiteral("/api/v1/layer1/history"),
+         .tag = tag,
+         .summary = QStringLiteral("Regime, sentiment and dominance over the last days of "
+                                   "analyses, one point per interval."),
+         .query = {{.name = QStringLiteral("days"),
+                    .type = ParamType::Integer,
+                    .description = QStringLiteral("Window ending at the newest analysis."),
+                    .minimum = 1,
+                    .maximum = 365,
+                    .defaultValue = 30},
+                   {.name = QStringLiteral("interval"),
+                    .type = ParamType::String,
+                    .choices = {QStringLiteral("1h"), QStringLiteral("4h"), QStringLiteral("1d")},
+                    .defaultValue = QStringLiteral("1d")}},
+         .cacheTables = {QStringLiteral("market_regime_analysis"),
+                         QStringLiteral("market_sentiment_data"), QStringLiteral("dominance_data")},
+         .handler = history});
     router.add({.method = QStringLiteral("GET"),
                 .pattern = QStringLiteral("/api/v1/layer1/regime-forecast"),
                 .tag = tag,

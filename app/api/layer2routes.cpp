@@ -39,8 +39,8 @@ ApiResponse rotation(RequestContext &context)
 ApiResponse sectorHistory(RequestContext &context)
 {
     const int id = context.pathId(QStringLiteral("sector_id"));
-    const auto row = SectorReader(context.db()).history(
-        id, int(context.queryInt(QStringLiteral("days"))));
+    const auto row =
+        SectorReader(context.db()).history(id, int(context.queryInt(QStringLiteral("days"))));
     if (row && !row->has_value())
         return ApiResponse::notFound(QStringLiteral("There is no sector %1.").arg(id));
     return HandlerUtil::rowOr404(row, {});
@@ -54,8 +54,8 @@ ApiResponse compare(RequestContext &context)
             ids.append(id.toInt());
     }
     int missing = 0;
-    const auto result = SectorReader(context.db()).compare(
-        ids, context.queryText(QStringLiteral("timeframe")), &missing);
+    const auto result = SectorReader(context.db())
+                            .compare(ids, context.queryText(QStringLiteral("timeframe")), &missing);
     if (result && !result->has_value())
         return ApiResponse::notFound(QStringLiteral("There is no active sector %1.").arg(missing));
     return HandlerUtil::rowOr404(result, {});
@@ -97,23 +97,23 @@ void addLayer2Routes(ApiRouter &router)
                            .defaultValue = 30}},
                 .cacheTables = kSectorTables,
                 .handler = sectorHistory});
-    router.add({.method = QStringLiteral("GET"),
-                .pattern = QStringLiteral("/api/v1/layer2/compare"),
-                .tag = tag,
-                .summary = QStringLiteral("Sectors side by side over one timeframe."),
-                .query = {{.name = QStringLiteral("sectors"),
-                           .type = ParamType::IntegerList,
-                           .description = QStringLiteral("Sector ids, e.g. 1,2,3."),
-                           .required = true,
-                           .minimum = 1,
-                           .maxLength = 20},
-                          {.name = QStringLiteral("timeframe"),
-                           .type = ParamType::String,
-                           .choices = {QStringLiteral("24h"), QStringLiteral("7d"),
-                                       QStringLiteral("30d")},
-                           .defaultValue = QStringLiteral("7d")}},
-                .cacheTables = kSectorTables,
-                .handler = compare});
+    router.add(
+        {.method = QStringLiteral("GET"),
+         .pattern = QStringLiteral("/api/v1/layer2/compare"),
+         .tag = tag,
+         .summary = QStringLiteral("Sectors side by side over one timeframe."),
+         .query = {{.name = QStringLiteral("sectors"),
+                    .type = ParamType::IntegerList,
+                    .description = QStringLiteral("Sector ids, e.g. 1,2,3."),
+                    .required = true,
+                    .minimum = 1,
+                    .maxLength = 20},
+                   {.name = QStringLiteral("timeframe"),
+                    .type = ParamType::String,
+                    .choices = {QStringLiteral("24h"), QStringLiteral("7d"), QStringLiteral("30d")},
+                    .defaultValue = QStringLiteral("7d")}},
+         .cacheTables = kSectorTables,
+         .handler = compare});
 }
 
 } // namespace cp::app::api

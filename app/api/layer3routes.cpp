@@ -120,9 +120,8 @@ ApiResponse review(RequestContext &context)
         body.value(QStringLiteral("review_notes")).toString(), targetTier);
     if (outcome)
         context.publish(service.changes());
-    return HandlerUtil::fromService(outcome, [](const models::ReviewOutcome &o) {
-        return ApiResponse::json(outcomeJson(o));
-    });
+    return HandlerUtil::fromService(
+        outcome, [](const models::ReviewOutcome &o) { return ApiResponse::json(outcomeJson(o)); });
 }
 
 //! Tier actions on assets: the admin tier lists change in one transaction, all or nothing.
@@ -149,12 +148,14 @@ ApiResponse placeAssets(RequestContext &context, const QList<int> &cryptoIds, co
     QJsonArray ids;
     for (int id : cryptoIds)
         ids.append(id);
-    const Result<models::ChangeEvent> activity = models::ActivityRepository(context.db()).log(
-        context.principal().userId, QStringLiteral("bulk_watchlist_action"),
-        {{QStringLiteral("action"), action},
-         {QStringLiteral("crypto_ids"), ids},
-         {QStringLiteral("review_notes"), context.body().value(QStringLiteral("review_notes"))}},
-        context.request().remoteAddress, QString::fromUtf8(context.request().userAgent));
+    const Result<models::ChangeEvent> activity =
+        models::ActivityRepository(context.db())
+            .log(context.principal().userId, QStringLiteral("bulk_watchlist_action"),
+                 {{QStringLiteral("action"), action},
+                  {QStringLiteral("crypto_ids"), ids},
+                  {QStringLiteral("review_notes"),
+                   context.body().value(QStringLiteral("review_notes"))}},
+                 context.request().remoteAddress, QString::fromUtf8(context.request().userAgent));
     if (!activity)
         return ApiResponse::internalError(activity.error());
     if (const Status s = transaction.commit(); !s)
@@ -162,12 +163,11 @@ ApiResponse placeAssets(RequestContext &context, const QList<int> &cryptoIds, co
     std::vector<models::ChangeEvent> changes = service.changes();
     changes.push_back(*activity);
     context.publish(changes);
-    return ApiResponse::json(QJsonObject{{QStringLiteral("action"), action},
-                                         {QStringLiteral("crypto_ids"), ids},
-                                         {QStringLiteral("tier"), tier.isEmpty()
-                                                                      ? QStringLiteral("none")
-                                                                      : tier},
-                                         {QStringLiteral("applied"), ids.size()}});
+    return ApiResponse::json(
+        QJsonObject{{QStringLiteral("action"), action},
+                    {QStringLiteral("crypto_ids"), ids},
+                    {QStringLiteral("tier"), tier.isEmpty() ? QStringLiteral("none") : tier},
+                    {QStringLiteral("applied"), ids.size()}});
 }
 
 ApiResponse bulkActions(RequestContext &context)
@@ -175,10 +175,10 @@ ApiResponse bulkActions(RequestContext &context)
     const QJsonObject &body = context.body();
     const QString action = body.value(QStringLiteral("action")).toString();
     const bool onSuggestions = action.endsWith(QLatin1String("_suggestions"));
-    const QString idsField = onSuggestions ? QStringLiteral("suggestion_ids")
-                                           : QStringLiteral("crypto_ids");
-    const QString otherField = onSuggestions ? QStringLiteral("crypto_ids")
-                                             : QStringLiteral("suggestion_ids");
+    const QString idsField =
+        onSuggestions ? QStringLiteral("suggestion_ids") : QStringLiteral("crypto_ids");
+    const QString otherField =
+        onSuggestions ? QStringLiteral("crypto_ids") : QStringLiteral("suggestion_ids");
     if (!body.contains(idsField) || body.contains(otherField))
         return ApiResponse::unprocessable(
             QStringLiteral("%1 takes %2.").arg(action, idsField),
@@ -254,32 +254,33 @@ void addLayer3Routes(ApiRouter &router)
                           .maximum = 100000}},
                 .successStatus = 201,
                 .handler = addItem});
-    router.add({.method = QStringLiteral("DELETE"),
-                .pattern = QStringLiteral("/api/v1/layer3/watchlists/{watchlist_id}/items/{item_id}"),
-                .access = Access::Admin,
-                .tag = tag,
-                .summary = QStringLiteral("Remove an item from a watchlist (admin)."),
-                .handler = removeItem});
-    router.add({.method = QStringLiteral("GET"),
-                .pattern = QStringLiteral("/api/v1/layer3/suggestions"),
-                .tag = tag,
-                .summary = QStringLiteral("AI suggestions, newest first."),
-                .query = {{.name = QStringLiteral("status"),
-                           .type = ParamType::String,
-                           .choices = {QStringLiteral("pending"), QStringLiteral("approved"),
-                                       QStringLiteral("rejected"), QStringLiteral("expired"),
-                                       QStringLiteral("all")},
-                           .defaultValue = QStringLiteral("pending")},
-                          {.name = QStringLiteral("limit"),
-                           .type = ParamType::Integer,
-                           .description = QStringLiteral("Values above 200 are lowered to 200."),
-                           .minimum = 1,
-                           .maximum = 200,
-                           .defaultValue = 50,
-                           .capAtMaximum = true}},
-                .cacheTables = {QStringLiteral("ai_suggestions"),
-                                QStringLiteral("cryptocurrencies")},
-                .handler = suggestions});
+    router.add(
+        {.method = QStringLiteral("DELETE"),
+         .pattern = QStringLiteral("/api/v1/layer3/watchlists/{watchlist_id}/items/{item_id}"),
+         .access = Access::Admin,
+         .tag = tag,
+         .summary = QStringLiteral("Remove an item from a watchlist (admin)."),
+         .handler = removeItem});
+    router.add(
+        {.method = QStringLiteral("GET"),
+         .pattern = QStringLiteral("/api/v1/layer3/suggestions"),
+         .tag = tag,
+         .summary = QStringLiteral("AI suggestions, newest first."),
+         .query = {{.name = QStringLiteral("status"),
+                    .type = ParamType::String,
+                    .choices = {QStringLiteral("pending"), QStringLiteral("approved"),
+                                QStringLiteral("rejected"), QStringLiteral("expired"),
+                                QStringLiteral("all")},
+                    .defaultValue = QStringLiteral("pending")},
+                   {.name = QStringLiteral("limit"),
+                    .type = ParamType::Integer,
+                    .description = QStringLiteral("Values above 200 are lowered to 200."),
+                    .minimum = 1,
+                    .maximum = 200,
+                    .defaultValue = 50,
+                    .capAtMaximum = true}},
+         .cacheTables = {QStringLiteral("ai_suggestions"), QStringLiteral("cryptocurrencies")},
+         .handler = suggestions});
     router.add({.method = QStringLiteral("POST"),
                 .pattern = QStringLiteral("/api/v1/layer3/suggestions/{suggestion_id}/review"),
                 .access = Access::Admin,
@@ -298,37 +299,36 @@ void addLayer3Routes(ApiRouter &router)
                           .type = ParamType::String,
                           .choices = {QStringLiteral("tier1"), QStringLiteral("tier2")}}},
                 .handler = review});
-    router.add({.method = QStringLiteral("POST"),
-                .pattern = QStringLiteral("/api/v1/layer3/watchlists/bulk-actions"),
-                .access = Access::Admin,
-                .tag = tag,
-                .summary = QStringLiteral("Tier changes for several assets, or reviews of several "
-                                          "suggestions, in one transaction (admin)."),
-                .body = {{.name = QStringLiteral("action"),
-                          .type = ParamType::String,
-                          .required = true,
-                          .choices = {QStringLiteral("promote_to_tier1"),
-                                      QStringLiteral("add_to_tier1"),
-                                      QStringLiteral("demote_to_tier2"),
-                                      QStringLiteral("add_to_tier2"),
-                                      QStringLiteral("remove_from_watchlist"),
-                                      QStringLiteral("approve_suggestions"),
-                                      QStringLiteral("reject_suggestions"),
-                                      QStringLiteral("defer_suggestions")}},
-                         {.name = QStringLiteral("crypto_ids"),
-                          .type = ParamType::IntegerList,
-                          .description = QStringLiteral("For tier actions."),
-                          .minimum = 1,
-                          .maxLength = 100},
-                         {.name = QStringLiteral("suggestion_ids"),
-                          .type = ParamType::IntegerList,
-                          .description = QStringLiteral("For *_suggestions actions."),
-                          .minimum = 1,
-                          .maxLength = 100},
-                         {.name = QStringLiteral("review_notes"),
-                          .type = ParamType::String,
-                          .maxLength = 2000}},
-                .handler = bulkActions});
+    router.add(
+        {.method = QStringLiteral("POST"),
+         .pattern = QStringLiteral("/api/v1/layer3/watchlists/bulk-actions"),
+         .access = Access::Admin,
+         .tag = tag,
+         .summary = QStringLiteral("Tier changes for several assets, or reviews of several "
+                                   "suggestions, in one transaction (admin)."),
+         .body = {{.name = QStringLiteral("action"),
+                   .type = ParamType::String,
+                   .required = true,
+                   .choices = {QStringLiteral("promote_to_tier1"), QStringLiteral("add_to_tier1"),
+                               QStringLiteral("demote_to_tier2"), QStringLiteral("add_to_tier2"),
+                               QStringLiteral("remove_from_watchlist"),
+                               QStringLiteral("approve_suggestions"),
+                               QStringLiteral("reject_suggestions"),
+                               QStringLiteral("defer_suggestions")}},
+                  {.name = QStringLiteral("crypto_ids"),
+                   .type = ParamType::IntegerList,
+                   .description = QStringLiteral("For tier actions."),
+                   .minimum = 1,
+                   .maxLength = 100},
+                  {.name = QStringLiteral("suggestion_ids"),
+                   .type = ParamType::IntegerList,
+                   .description = QStringLiteral("For *_suggestions actions."),
+                   .minimum = 1,
+                   .maxLength = 100},
+                  {.name = QStringLiteral("review_notes"),
+                   .type = ParamType::String,
+                   .maxLength = 2000}},
+         .handler = bulkActions});
     router.add({.method = QStringLiteral("GET"),
                 .pattern = QStringLiteral("/api/v1/layer3/assets/{crypto_id}/analysis"),
                 .tag = tag,

@@ -17,10 +17,11 @@ using models::SignalReader;
 
 ApiResponse signalList(RequestContext &context)
 {
-    return HandlerUtil::array(SignalReader(context.db()).signalList(
-        context.queryText(QStringLiteral("status")), int(context.queryInt(QStringLiteral("limit"))),
-        context.queryNumber(QStringLiteral("confidence_min")),
-        int(context.queryInt(QStringLiteral("crypto_id")))));
+    return HandlerUtil::array(SignalReader(context.db())
+                                  .signalList(context.queryText(QStringLiteral("status")),
+                                              int(context.queryInt(QStringLiteral("limit"))),
+                                              context.queryNumber(QStringLiteral("confidence_min")),
+                                              int(context.queryInt(QStringLiteral("crypto_id")))));
 }
 
 ApiResponse signalDetails(RequestContext &context)
@@ -33,8 +34,10 @@ ApiResponse signalDetails(RequestContext &context)
         return ApiResponse::notFound(QStringLiteral("There is no signal %1.").arg(id));
     QJsonObject details = **row;
     QJsonObject analysis = details.take(QStringLiteral("ai_analysis")).toObject();
-    analysis.insert(QStringLiteral("market_context"), details.take(QStringLiteral("market_context")));
-    const auto limits = models::SignalExecutionService(context.db()).limitsFor(context.principal().userId);
+    analysis.insert(QStringLiteral("market_context"),
+                    details.take(QStringLiteral("market_context")));
+    const auto limits =
+        models::SignalExecutionService(context.db()).limitsFor(context.principal().userId);
     if (!limits)
         return ApiResponse::internalError(limits.error());
     const double entry = details.value(QStringLiteral("entry_price")).toDouble();
@@ -93,7 +96,8 @@ ApiResponse executions(RequestContext &context)
     if (std::optional<ApiResponse> refused = context.refuseOtherUser(userId))
         return *refused;
     return HandlerUtil::array(
-        SignalReader(context.db()).executions(userId, int(context.queryInt(QStringLiteral("limit")))));
+        SignalReader(context.db())
+            .executions(userId, int(context.queryInt(QStringLiteral("limit")))));
 }
 
 ApiResponse cancel(RequestContext &context)
@@ -110,8 +114,9 @@ ApiResponse cancel(RequestContext &context)
 
 ApiResponse performance(RequestContext &context)
 {
-    return HandlerUtil::object(SignalReader(context.db()).performance(
-        int(context.queryInt(QStringLiteral("timeframe"))), context.queryText(QStringLiteral("model"))));
+    return HandlerUtil::object(SignalReader(context.db())
+                                   .performance(int(context.queryInt(QStringLiteral("timeframe"))),
+                                                context.queryText(QStringLiteral("model"))));
 }
 
 } // namespace
@@ -119,36 +124,36 @@ ApiResponse performance(RequestContext &context)
 void addLayer4Routes(ApiRouter &router)
 {
     const QString tag = QStringLiteral("layer4");
-    router.add({.method = QStringLiteral("GET"),
-                .pattern = QStringLiteral("/api/v1/layer4/signals"),
-                .tag = tag,
-                .summary = QStringLiteral("Trading signals, newest first; active = not executed, "
-                                          "cancelled or expired."),
-                .query = {{.name = QStringLiteral("status"),
-                           .type = ParamType::String,
-                           .choices = {QStringLiteral("active"), QStringLiteral("executed"),
-                                       QStringLiteral("expired"), QStringLiteral("cancelled"),
-                                       QStringLiteral("all")},
-                           .defaultValue = QStringLiteral("active")},
-                          {.name = QStringLiteral("limit"),
-                           .type = ParamType::Integer,
-                           .description = QStringLiteral("Values above 200 are lowered to 200."),
-                           .minimum = 1,
-                           .maximum = 200,
-                           .defaultValue = 20,
-                           .capAtMaximum = true},
-                          {.name = QStringLiteral("confidence_min"),
-                           .type = ParamType::Number,
-                           .minimum = 0,
-                           .maximum = 1,
-                           .defaultValue = 0.0},
-                          {.name = QStringLiteral("crypto_id"),
-                           .type = ParamType::Integer,
-                           .minimum = 1,
-                           .maximum = 2147483647}},
-                .cacheTables = {QStringLiteral("trading_signals"),
-                                QStringLiteral("cryptocurrencies")},
-                .handler = signalList});
+    router.add(
+        {.method = QStringLiteral("GET"),
+         .pattern = QStringLiteral("/api/v1/layer4/signals"),
+         .tag = tag,
+         .summary = QStringLiteral("Trading signals, newest first; active = not executed, "
+                                   "cancelled or expired."),
+         .query = {{.name = QStringLiteral("status"),
+                    .type = ParamType::String,
+                    .choices = {QStringLiteral("active"), QStringLiteral("executed"),
+                                QStringLiteral("expired"), QStringLiteral("cancelled"),
+                                QStringLiteral("all")},
+                    .defaultValue = QStringLiteral("active")},
+                   {.name = QStringLiteral("limit"),
+                    .type = ParamType::Integer,
+                    .description = QStringLiteral("Values above 200 are lowered to 200."),
+                    .minimum = 1,
+                    .maximum = 200,
+                    .defaultValue = 20,
+                    .capAtMaximum = true},
+                   {.name = QStringLiteral("confidence_min"),
+                    .type = ParamType::Number,
+                    .minimum = 0,
+                    .maximum = 1,
+                    .defaultValue = 0.0},
+                   {.name = QStringLiteral("crypto_id"),
+                    .type = ParamType::Integer,
+                    .minimum = 1,
+                    .maximum = 2147483647}},
+         .cacheTables = {QStringLiteral("trading_signals"), QStringLiteral("cryptocurrencies")},
+         .handler = signalList});
     router.add({.method = QStringLiteral("GET"),
                 .pattern = QStringLiteral("/api/v1/layer4/signals/{signal_id}"),
                 .tag = tag,

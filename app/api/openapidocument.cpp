@@ -68,10 +68,11 @@ QJsonObject errorResponse(const QString &description)
 {
     return {{QStringLiteral("description"), description},
             {QStringLiteral("content"),
-             QJsonObject{{QStringLiteral("application/json"),
-                          QJsonObject{{QStringLiteral("schema"),
-                                       QJsonObject{{QStringLiteral("$ref"),
-                                                    QStringLiteral("#/components/schemas/Error")}}}}}}}};
+             QJsonObject{
+                 {QStringLiteral("application/json"),
+                  QJsonObject{{QStringLiteral("schema"),
+                               QJsonObject{{QStringLiteral("$ref"),
+                                            QStringLiteral("#/components/schemas/Error")}}}}}}}};
 }
 
 QJsonObject operationOf(const Route &route)
@@ -81,12 +82,12 @@ QJsonObject operationOf(const Route &route)
         if (!segment.startsWith(QLatin1Char('{')))
             continue;
         const QString name = segment.mid(1, segment.size() - 2);
-        const QJsonObject schema = name.endsWith(QLatin1String("id"))
-                                       ? QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")},
-                                                     {QStringLiteral("minimum"), 0}}
-                                       : QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
-                                                     {QStringLiteral("pattern"),
-                                                      QStringLiteral("^[0-9]+(,[0-9]+)*$")}};
+        const QJsonObject schema =
+            name.endsWith(QLatin1String("id"))
+                ? QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")},
+                              {QStringLiteral("minimum"), 0}}
+                : QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                              {QStringLiteral("pattern"), QStringLiteral("^[0-9]+(,[0-9]+)*$")}};
         parameters.append(QJsonObject{{QStringLiteral("name"), name},
                                       {QStringLiteral("in"), QStringLiteral("path")},
                                       {QStringLiteral("required"), true},
@@ -109,26 +110,30 @@ QJsonObject operationOf(const Route &route)
                                       : QStringLiteral("Success (JSON).")}}},
         {QStringLiteral("400"), errorResponse(QStringLiteral("Malformed JSON."))},
         {QStringLiteral("404"), errorResponse(QStringLiteral("No such resource."))},
-        {QStringLiteral("422"), errorResponse(QStringLiteral("Invalid values; error.fields names them."))},
+        {QStringLiteral("422"),
+         errorResponse(QStringLiteral("Invalid values; error.fields names them."))},
         {QStringLiteral("500"), errorResponse(QStringLiteral("Server error."))}};
-    QJsonObject operation{{QStringLiteral("summary"), route.summary},
-                          {QStringLiteral("tags"), QJsonArray{route.tag}},
-                          {QStringLiteral("operationId"),
-                           QString(route.method.toLower() + route.pattern)
-                               .replace(QLatin1Char('/'), QLatin1Char('_'))
-                               .remove(QLatin1Char('{'))
-                               .remove(QLatin1Char('}'))
-                               .replace(QLatin1Char('-'), QLatin1Char('_'))}};
+    QJsonObject operation{
+        {QStringLiteral("summary"), route.summary},
+        {QStringLiteral("tags"), QJsonArray{route.tag}},
+        {QStringLiteral("operationId"), QString(route.method.toLower() + route.pattern)
+                                            .replace(QLatin1Char('/'), QLatin1Char('_'))
+                                            .remove(QLatin1Char('{'))
+                                            .remove(QLatin1Char('}'))
+                                            .replace(QLatin1Char('-'), QLatin1Char('_'))}};
     if (route.access == Access::Public) {
         operation.insert(QStringLiteral("security"), QJsonArray());
     } else {
-        responses.insert(QStringLiteral("401"), errorResponse(QStringLiteral("No valid bearer token.")));
-        responses.insert(QStringLiteral("403"), errorResponse(QStringLiteral("Not allowed for your role or user.")));
+        responses.insert(QStringLiteral("401"),
+                         errorResponse(QStringLiteral("No valid bearer token.")));
+        responses.insert(QStringLiteral("403"),
+                         errorResponse(QStringLiteral("Not allowed for your role or user.")));
     }
     if (route.access == Access::Admin)
         operation.insert(QStringLiteral("x-admin-only"), true);
     if (route.pattern.endsWith(QLatin1String("/auth/login")))
-        responses.insert(QStringLiteral("429"), errorResponse(QStringLiteral("Too many failed sign-ins; see Retry-After.")));
+        responses.insert(QStringLiteral("429"), errorResponse(QStringLiteral(
+                                                    "Too many failed sign-ins; see Retry-After.")));
     if (route.webSocket)
         operation.insert(QStringLiteral("x-websocket"), true);
     if (!parameters.isEmpty())
@@ -149,12 +154,14 @@ QJsonObject operationOf(const Route &route)
                            {QStringLiteral("additionalProperties"), false}};
         if (!required.isEmpty())
             schema.insert(QStringLiteral("required"), required);
-        operation.insert(QStringLiteral("requestBody"),
-                         QJsonObject{{QStringLiteral("required"), !required.isEmpty()},
-                                     {QStringLiteral("content"),
-                                      QJsonObject{{QStringLiteral("application/json"),
-                                                   QJsonObject{{QStringLiteral("schema"), schema}}}}}});
-        responses.insert(QStringLiteral("409"), errorResponse(QStringLiteral("Changed by someone else first.")));
+        operation.insert(
+            QStringLiteral("requestBody"),
+            QJsonObject{{QStringLiteral("required"), !required.isEmpty()},
+                        {QStringLiteral("content"),
+                         QJsonObject{{QStringLiteral("application/json"),
+                                      QJsonObject{{QStringLiteral("schema"), schema}}}}}});
+        responses.insert(QStringLiteral("409"),
+                         errorResponse(QStringLiteral("Changed by someone else first.")));
         responses.insert(QStringLiteral("413"), errorResponse(QStringLiteral("Body too large.")));
     }
     operation.insert(QStringLiteral("responses"), responses);
@@ -181,17 +188,22 @@ QJsonObject build(const ApiRouter &router)
         {QStringLiteral("type"), QStringLiteral("object")},
         {QStringLiteral("required"), QJsonArray{QStringLiteral("error")}},
         {QStringLiteral("properties"),
-         QJsonObject{{QStringLiteral("error"),
-                      QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
-                                  {QStringLiteral("required"),
-                                   QJsonArray{QStringLiteral("code"), QStringLiteral("message")}},
-                                  {QStringLiteral("properties"),
-                                   QJsonObject{{QStringLiteral("code"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}},
-                                               {QStringLiteral("message"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}},
-                                               {QStringLiteral("fields"),
-                                                QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
-                                                            {QStringLiteral("additionalProperties"),
-                                                             QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}}}}}}}}}};
+         QJsonObject{
+             {QStringLiteral("error"),
+              QJsonObject{
+                  {QStringLiteral("type"), QStringLiteral("object")},
+                  {QStringLiteral("required"),
+                   QJsonArray{QStringLiteral("code"), QStringLiteral("message")}},
+                  {QStringLiteral("properties"),
+                   QJsonObject{{QStringLiteral("code"),
+                                QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}},
+                               {QStringLiteral("message"),
+                                QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}},
+                               {QStringLiteral("fields"),
+                                QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
+                                            {QStringLiteral("additionalProperties"),
+                                             QJsonObject{{QStringLiteral("type"),
+                                                          QStringLiteral("string")}}}}}}}}}}}};
     return QJsonObject{
         {QStringLiteral("openapi"), QStringLiteral("3.0.3")},
         {QStringLiteral("info"),
@@ -204,16 +216,19 @@ QJsonObject build(const ApiRouter &router)
                                      "Sign in with POST /api/v1/auth/login and send the token as "
                                      "'Authorization: Bearer <token>'. Errors are "
                                      "{\"error\": {\"code\", \"message\"}}.")}}},
-        {QStringLiteral("servers"), QJsonArray{QJsonObject{{QStringLiteral("url"), QStringLiteral("/")}}}},
+        {QStringLiteral("servers"),
+         QJsonArray{QJsonObject{{QStringLiteral("url"), QStringLiteral("/")}}}},
         {QStringLiteral("tags"), tagObjects},
         {QStringLiteral("paths"), paths},
-        {QStringLiteral("security"), QJsonArray{QJsonObject{{QStringLiteral("bearerAuth"), QJsonArray()}}}},
+        {QStringLiteral("security"),
+         QJsonArray{QJsonObject{{QStringLiteral("bearerAuth"), QJsonArray()}}}},
         {QStringLiteral("components"),
-         QJsonObject{{QStringLiteral("securitySchemes"),
-                      QJsonObject{{QStringLiteral("bearerAuth"),
-                                   QJsonObject{{QStringLiteral("type"), QStringLiteral("http")},
-                                               {QStringLiteral("scheme"), QStringLiteral("bearer")}}}}},
-                     {QStringLiteral("schemas"), QJsonObject{{QStringLiteral("Error"), error}}}}}};
+         QJsonObject{
+             {QStringLiteral("securitySchemes"),
+              QJsonObject{{QStringLiteral("bearerAuth"),
+                           QJsonObject{{QStringLiteral("type"), QStringLiteral("http")},
+                                       {QStringLiteral("scheme"), QStringLiteral("bearer")}}}}},
+             {QStringLiteral("schemas"), QJsonObject{{QStringLiteral("Error"), error}}}}}};
 }
 
 } // namespace OpenApiDocument

@@ -17,16 +17,18 @@ const QStringList kLayers{QStringLiteral("layer1"), QStringLiteral("layer2"),
 
 ApiResponse predictions(RequestContext &context)
 {
-    return HandlerUtil::array(PredictionReader(context.db()).predictions(
-        context.queryText(QStringLiteral("layer")), int(context.queryInt(QStringLiteral("crypto_id"))),
-        int(context.queryInt(QStringLiteral("horizon"))), int(context.queryInt(QStringLiteral("limit")))));
+    return HandlerUtil::array(PredictionReader(context.db())
+                                  .predictions(context.queryText(QStringLiteral("layer")),
+                                               int(context.queryInt(QStringLiteral("crypto_id"))),
+                                               int(context.queryInt(QStringLiteral("horizon"))),
+                                               int(context.queryInt(QStringLiteral("limit")))));
 }
 
 ApiResponse createPrediction(RequestContext &context)
 {
     const QJsonObject &body = context.body();
-    const QString model =
-        body.value(QStringLiteral("model_name")).toString(QString::fromLatin1(engine::Forecaster::name));
+    const QString model = body.value(QStringLiteral("model_name"))
+                              .toString(QString::fromLatin1(engine::Forecaster::name));
     if (model != QLatin1String(engine::Forecaster::name))
         return ApiResponse::unprocessable(
             QStringLiteral("Unknown model %1; predictions are made by %2.")
@@ -51,8 +53,8 @@ ApiResponse createPrediction(RequestContext &context)
     config.horizonsHoursIntraday = {horizon};
     config.horizonsHoursDaily = {horizon};
     const engine::AssetForecast forecast = engine::Forecaster(config).forecast(**history);
-    if (!forecast.skipReason.isEmpty() || forecast.horizons.empty()
-        || !forecast.horizons.front().isValid()) {
+    if (!forecast.skipReason.isEmpty() || forecast.horizons.empty() ||
+        !forecast.horizons.front().isValid()) {
         const QString why = !forecast.skipReason.isEmpty() ? forecast.skipReason
                             : forecast.horizons.empty()    ? QStringLiteral("no horizon")
                                                            : forecast.horizons.front().skipReason;
@@ -63,14 +65,16 @@ ApiResponse createPrediction(RequestContext &context)
                                       .arg(why));
     }
     engine::PredictionResult prediction = forecast.horizons.front().prediction;
-    prediction.layerSource = body.value(QStringLiteral("layer_source")).toString(QStringLiteral("layer4"));
+    prediction.layerSource =
+        body.value(QStringLiteral("layer_source")).toString(QStringLiteral("layer4"));
     const Result<qint64> id = reader.insert(prediction, context.principal().userId);
     if (!id)
         return ApiResponse::internalError(id.error());
     context.publish({{QStringLiteral("predictions_enhanced"), *id, QStringLiteral("insert")}});
     const auto row = reader.prediction(*id);
     if (!row || !row->has_value())
-        return ApiResponse::internalError(row ? QStringLiteral("prediction vanished") : row.error());
+        return ApiResponse::internalError(row ? QStringLiteral("prediction vanished")
+                                              : row.error());
     QJsonObject result = **row;
     result.insert(QStringLiteral("evaluation"), forecast.horizons.front().evaluation.toJson());
     return ApiResponse::json(result, 201);
@@ -78,8 +82,9 @@ ApiResponse createPrediction(RequestContext &context)
 
 ApiResponse analytics(RequestContext &context)
 {
-    return HandlerUtil::object(PredictionReader(context.db()).analytics(
-        int(context.queryInt(QStringLiteral("days"))), context.queryText(QStringLiteral("layer"))));
+    return HandlerUtil::object(PredictionReader(context.db())
+                                   .analytics(int(context.queryInt(QStringLiteral("days"))),
+                                              context.queryText(QStringLiteral("layer"))));
 }
 
 } // namespace
@@ -136,8 +141,7 @@ void addPredictionRoutes(ApiRouter &router)
                          {.name = QStringLiteral("model_name"),
                           .type = ParamType::String,
                           .maxLength = 50},
-                         {.name = QStringLiteral("features_override"),
-                          .type = ParamType::Object}},
+                         {.name = QStringLiteral("features_override"), .type = ParamType::Object}},
                 .successStatus = 201,
                 .handler = createPrediction});
     router.add({.method = QStringLiteral("GET"),

@@ -36,11 +36,13 @@ int RegimeForecast::regimeIndex(const QString &name)
     return int(regimeNames().indexOf(name));
 }
 
-RegimeForecast::RegimeForecast(const QStringList &dailyRegimes, const std::vector<qint64> &dayStarts)
+RegimeForecast::RegimeForecast(const QStringList &dailyRegimes,
+                               const std::vector<qint64> &dayStarts)
 {
     Matrix counts{};
     for (qsizetype i = 1; i < dailyRegimes.size(); ++i) {
-        if (std::size_t(i) >= dayStarts.size() || dayStarts[std::size_t(i)] - dayStarts[std::size_t(i - 1)] != 86400)
+        if (std::size_t(i) >= dayStarts.size() ||
+            dayStarts[std::size_t(i)] - dayStarts[std::size_t(i - 1)] != 86400)
             continue;
         const int from = regimeIndex(dailyRegimes[i - 1]);
         const int to = regimeIndex(dailyRegimes[i]);
@@ -83,9 +85,10 @@ QJsonObject RegimeForecast::toJson(const Distribution &start, int horizonDays) c
     const std::vector<Distribution> path = project(start, horizonDays);
     QJsonArray days;
     for (std::size_t d = 0; d < path.size(); ++d) {
-        days.append(QJsonObject{{QStringLiteral("day"), int(d) + 1},
-                                {QStringLiteral("probabilities"), distributionJson(path[d])},
-                                {QStringLiteral("most_likely"), regimeNames().at(argmax(path[d]))}});
+        days.append(
+            QJsonObject{{QStringLiteral("day"), int(d) + 1},
+                        {QStringLiteral("probabilities"), distributionJson(path[d])},
+                        {QStringLiteral("most_likely"), regimeNames().at(argmax(path[d]))}});
     }
     QJsonObject matrix;
     for (int i = 0; i < kRegimes; ++i) {

@@ -1,7 +1,7 @@
+#include "apirouter.h"
 #include "apiservices.h"
 #include "requestcontext.h"
 #include "routes.h"
-#include "apirouter.h"
 
 #include <app/passwordhasher.h>
 #include <models/api/activityrepository.h>
@@ -26,16 +26,16 @@ ApiResponse health(RequestContext &context)
                                 ? QStringLiteral("postgresql")
                                 : QStringLiteral("sqlite");
     return ApiResponse::json(
-        QJsonObject{{QStringLiteral("status"), databaseOk ? QStringLiteral("ok")
-                                                          : QStringLiteral("degraded")},
-                    {QStringLiteral("version"), QCoreApplication::applicationVersion()},
-                    {QStringLiteral("database"),
-                     QJsonObject{{QStringLiteral("dialect"), dialect},
-                                 {QStringLiteral("status"), databaseOk
-                                                                ? QStringLiteral("ok")
-                                                                : QStringLiteral("unreachable")}}},
-                    {QStringLiteral("uptime_seconds"), context.services().startedAt.secsTo(now)},
-                    {QStringLiteral("time"), now.toString(Qt::ISODate)}},
+        QJsonObject{
+            {QStringLiteral("status"),
+             databaseOk ? QStringLiteral("ok") : QStringLiteral("degraded")},
+            {QStringLiteral("version"), QCoreApplication::applicationVersion()},
+            {QStringLiteral("database"),
+             QJsonObject{{QStringLiteral("dialect"), dialect},
+                         {QStringLiteral("status"),
+                          databaseOk ? QStringLiteral("ok") : QStringLiteral("unreachable")}}},
+            {QStringLiteral("uptime_seconds"), context.services().startedAt.secsTo(now)},
+            {QStringLiteral("time"), now.toString(Qt::ISODate)}},
         databaseOk ? 200 : 503);
 }
 
@@ -76,30 +76,32 @@ ApiResponse login(RequestContext &context)
         return ApiResponse::internalError(found.error());
     const std::optional<models::UserRecord> &user = *found;
     const bool usable = user && user->isActive && !user->passwordHash.isEmpty();
-    const bool verified = PasswordHasher::verify(password, usable ? user->passwordHash
-                                                                  : decoyHash());
+    const bool verified =
+        PasswordHasher::verify(password, usable ? user->passwordHash : decoyHash());
     if (!usable || !verified) {
         limiter.recordFailure(email, address, now);
         return ApiResponse::error(401, QStringLiteral("invalid_credentials"),
                                   QStringLiteral("The email or password is wrong."));
     }
     limiter.recordSuccess(email, address);
-    const Result<TokenService::Issued> issued = context.services().tokens.issue(context.db(), *user);
+    const Result<TokenService::Issued> issued =
+        context.services().tokens.issue(context.db(), *user);
     if (!issued)
         return ApiResponse::internalError(issued.error());
-    const Result<models::ChangeEvent> activity = models::ActivityRepository(context.db())
-        .recordLogin(user->id, address, QString::fromUtf8(context.request().userAgent));
+    const Result<models::ChangeEvent> activity =
+        models::ActivityRepository(context.db())
+            .recordLogin(user->id, address, QString::fromUtf8(context.request().userAgent));
     if (activity)
         context.publish({*activity});
-    return ApiResponse::json(QJsonObject{
-        {QStringLiteral("access_token"), issued->token},
-        {QStringLiteral("token_type"), QStringLiteral("bearer")},
-        {QStringLiteral("expires_at"), issued->expiresAt.toString(Qt::ISODate)},
-        {QStringLiteral("expires_in"), now.secsTo(issued->expiresAt)},
-        {QStringLiteral("user"),
-         QJsonObject{{QStringLiteral("id"), user->id},
-                     {QStringLiteral("email"), user->email},
-                     {QStringLiteral("role"), models::roleName(user->role)}}}});
+    return ApiResponse::json(
+        QJsonObject{{QStringLiteral("access_token"), issued->token},
+                    {QStringLiteral("token_type"), QStringLiteral("bearer")},
+                    {QStringLiteral("expires_at"), issued->expiresAt.toString(Qt::ISODate)},
+                    {QStringLiteral("expires_in"), now.secsTo(issued->expiresAt)},
+                    {QStringLiteral("user"),
+                     QJsonObject{{QStringLiteral("id"), user->id},
+                                 {QStringLiteral("email"), user->email},
+                                 {QStringLiteral("role"), models::roleName(user->role)}}}});
 }
 
 ApiResponse logout(RequestContext &context)

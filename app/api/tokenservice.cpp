@@ -43,16 +43,16 @@ Result<TokenService::Issued> TokenService::issue(QSqlDatabase db, const models::
 {
     unsigned char random[kTokenBytes];
     randombytes_buf(random, sizeof random);
-    const QString token = kPrefix
-                          + QString::fromLatin1(
-                              QByteArray(reinterpret_cast<const char *>(random), kTokenBytes)
-                                  .toBase64(QByteArray::Base64UrlEncoding
-                                            | QByteArray::OmitTrailingEquals));
+    const QString token =
+        kPrefix +
+        QString::fromLatin1(
+            QByteArray(reinterpret_cast<const char *>(random), kTokenBytes)
+                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     sodium_memzero(random, sizeof random);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     // Whole seconds: both dialects store them exactly, so the expiry we report is the stored one.
-    const QDateTime expires = QDateTime::fromSecsSinceEpoch(now.toSecsSinceEpoch() + m_lifetime,
-                                                            Qt::UTC);
+    const QDateTime expires =
+        QDateTime::fromSecsSinceEpoch(now.toSecsSinceEpoch() + m_lifetime, Qt::UTC);
     const QString hash = hashOf(token);
     const Result<qint64> stored = models::ApiTokenRepository(db).insert(hash, user.id, expires);
     if (!stored)

@@ -17,10 +17,10 @@ using models::DashboardReader;
 
 //! Every table the overview cards read.
 const QStringList kOverviewTables{
-    QStringLiteral("market_regime_analysis"), QStringLiteral("market_sentiment_data"),
-    QStringLiteral("dominance_data"),         QStringLiteral("sector_performance"),
+    QStringLiteral("market_regime_analysis"),   QStringLiteral("market_sentiment_data"),
+    QStringLiteral("dominance_data"),           QStringLiteral("sector_performance"),
     QStringLiteral("sector_rotation_analysis"), QStringLiteral("cryptocurrencies"),
-    QStringLiteral("ai_suggestions"),         QStringLiteral("trading_signals"),
+    QStringLiteral("ai_suggestions"),           QStringLiteral("trading_signals"),
     QStringLiteral("watchlist_items")};
 
 ApiResponse dashboard(RequestContext &context)
@@ -96,8 +96,8 @@ ApiResponse removeNotification(RequestContext &context)
     if (!s)
         return ApiResponse::serviceError(s.errorCode(), s.error());
     context.publish(writer.changes());
-    return ApiResponse::json(QJsonObject{{QStringLiteral("id"), id},
-                                         {QStringLiteral("deleted"), true}});
+    return ApiResponse::json(
+        QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("deleted"), true}});
 }
 
 } // namespace
@@ -126,19 +126,19 @@ void addUiRoutes(ApiRouter &router)
                 .summary = QStringLiteral("The market in a few numbers, for phones."),
                 .cacheTables = kOverviewTables,
                 .handler = quickStats});
-    router.add({.method = QStringLiteral("GET"),
-                .pattern = QStringLiteral("/api/v1/ui/mobile/signal-cards"),
-                .tag = tag,
-                .summary = QStringLiteral("Active signals as compact cards, for phones."),
-                .query = {{.name = QStringLiteral("limit"),
-                           .type = ParamType::Integer,
-                           .minimum = 1,
-                           .maximum = 50,
-                           .defaultValue = 10,
-                           .capAtMaximum = true}},
-                .cacheTables = {QStringLiteral("trading_signals"),
-                                QStringLiteral("cryptocurrencies")},
-                .handler = signalCards});
+    router.add(
+        {.method = QStringLiteral("GET"),
+         .pattern = QStringLiteral("/api/v1/ui/mobile/signal-cards"),
+         .tag = tag,
+         .summary = QStringLiteral("Active signals as compact cards, for phones."),
+         .query = {{.name = QStringLiteral("limit"),
+                    .type = ParamType::Integer,
+                    .minimum = 1,
+                    .maximum = 50,
+                    .defaultValue = 10,
+                    .capAtMaximum = true}},
+         .cacheTables = {QStringLiteral("trading_signals"), QStringLiteral("cryptocurrencies")},
+         .handler = signalCards});
     router.add({.method = QStringLiteral("GET"),
                 .pattern = QStringLiteral("/api/v1/ui/mobile/layer-cards"),
                 .tag = tag,

@@ -22,7 +22,8 @@ std::optional<WebSocketChannel> WebSocketChannel::parse(const QString &path)
     }
     static const QRegularExpression user(QStringLiteral("^(dashboard|signals)/(\\d{1,9})$"));
     if (const QRegularExpressionMatch m = user.match(rest); m.hasMatch()) {
-        channel.kind = m.captured(1) == QLatin1String("dashboard") ? Kind::Dashboard : Kind::Signals;
+        channel.kind =
+            m.captured(1) == QLatin1String("dashboard") ? Kind::Dashboard : Kind::Signals;
         channel.userId = m.captured(2).toInt();
         return channel;
     }

@@ -23,7 +23,6 @@ constexpr int kBatchMs = 50;
 constexpr quint64 kMaxIncomingMessage = 4096;
 } // namespace
 
-
 WebSocketHub::WebSocketHub(QHttpServer &http, ApiServices &services, WorkerCall worker,
                            QObject *parent)
     : QObject(parent)
@@ -32,32 +31,31 @@ WebSocketHub::WebSocketHub(QHttpServer &http, ApiServices &services, WorkerCall 
     , m_worker(std::move(worker))
 {
     // Qt HttpServer 6.4 upgrades only requests a route matched without writing an answer.
-    m_http.route(QStringLiteral("/api/v1/ws/<arg>"),
-                 [](const QUrl &, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                     if (request.method() != QHttpServerRequest::Method::Get) {
-                         responder.write(
-                             QJsonDocument(QJsonObject{
-                                 {QStringLiteral("error"),
-                                  QJsonObject{{QStringLiteral("code"),
-                                               QStringLiteral("method_not_allowed")},
-                                              {QStringLiteral("message"),
-                                               QStringLiteral("WebSocket channels answer GET "
-                                                              "only.")}}}}),
-                             {{QByteArrayLiteral("Allow"), QByteArrayLiteral("GET")}},
-                             QHttpServerResponder::StatusCode::MethodNotAllowed);
-                         return;
-                     }
-                     if (request.value(QByteArrayLiteral("upgrade")).isEmpty()) {
-                         responder.write(QJsonDocument(QJsonObject{
-                                             {QStringLiteral("error"),
-                                              QJsonObject{{QStringLiteral("code"),
-                                                           QStringLiteral("upgrade_required")},
-                                                          {QStringLiteral("message"),
-                                                           QStringLiteral("This is a WebSocket "
-                                                                          "channel.")}}}}),
-                                         QHttpServerResponder::StatusCode::UpgradeRequired);
-                     }
-                 });
+    m_http.route(QStringLiteral("/api/v1/ws/<arg>"), [](const QUrl &,
+                                                        const QHttpServerRequest &request,
+                                                        QHttpServerResponder &&responder) {
+        if (request.method() != QHttpServerRequest::Method::Get) {
+            responder.write(
+                QJsonDocument(QJsonObject{
+                    {QStringLiteral("error"),
+                     QJsonObject{
+                         {QStringLiteral("code"), QStringLiteral("method_not_allowed")},
+                         {QStringLiteral("message"), QStringLiteral("WebSocket channels answer GET "
+                                                                    "only.")}}}}),
+                {{QByteArrayLiteral("Allow"), QByteArrayLiteral("GET")}},
+                QHttpServerResponder::StatusCode::MethodNotAllowed);
+            return;
+        }
+        if (request.value(QByteArrayLiteral("upgrade")).isEmpty()) {
+            responder.write(
+                QJsonDocument(QJsonObject{
+                    {QStringLiteral("error"),
+                     QJsonObject{{QStringLiteral("code"), QStringLiteral("upgrade_required")},
+                                 {QStringLiteral("message"), QStringLiteral("This is a WebSocket "
+                                                                            "channel.")}}}}),
+                QHttpServerResponder::StatusCode::UpgradeRequired);
+        }
+    });
     connect(&m_http, &QHttpServer::newWebSocketConnection, this, &WebSocketHub::acceptPending);
     connect(&models::ChangeBus::instance(), &models::ChangeBus::changed, this,
             &WebSocketHub::onChange);
@@ -88,8 +86,8 @@ QString WebSocketHub::envelope(const QString &channel, const QString &type, cons
         QJsonDocument(QJsonObject{{QStringLiteral("channel"), channel},
                                   {QStringLiteral("type"), type},
                                   {QStringLiteral("data"), data},
-                                  {QStringLiteral("ts"), QDateTime::currentDateTimeUtc().toString(
-                                                             Qt::ISODateWithMs)}})
+                                  {QStringLiteral("ts"),
+                                   QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}})
             .toJson(QJsonDocument::Compact));
 }
 
@@ -144,7 +142,8 @@ void WebSocketHub::authenticate(QWebSocket *socket, const WebSocketChannel &chan
             if (!guard)
                 return;
             if (!principal->has_value())
-                refuse(guard, Unauthorized, QStringLiteral("the token is unknown, expired or revoked"));
+                refuse(guard, Unauthorized,
+                       QStringLiteral("the token is unknown, expired or revoked"));
             else
                 admit(guard, channel, **principal);
         });
@@ -170,21 +169,23 @@ void WebSocketHub::admit(QWebSocket *socket, const WebSocketChannel &channel,
             (*it)->lastPongMs = QDateTime::currentMSecsSinceEpoch();
     });
     std::weak_ptr<Subscriber> weak = subscriber;
-    m_worker([channel](QSqlDatabase db) {
-                 const Result<QJsonValue> data = ChannelFeeds::snapshot(db, channel);
-                 return data ? *data : QJsonValue(QJsonValue::Undefined);
-             },
-             [this, weak](const QJsonValue &data) {
-                 const std::shared_ptr<Subscriber> s = weak.lock();
-                 if (!s || data.isUndefined())
-                     return;
-                 if (s->channel.kind == Kind::Prices) {
-                     for (const QJsonValue &price : data.toArray())
-                         s->sentPrices.insert(price.toObject().value(QStringLiteral("crypto_id")).toInt(),
-                                              price.toObject());
-                 }
-                 send(*s, envelope(s->channel.name, QStringLiteral("snapshot"), data));
-             });
+    m_worker(
+        [channel](QSqlDatabase db) {
+            const Result<QJsonValue> data = ChannelFeeds::snapshot(db, channel);
+            return data ? *data : QJsonValue(QJsonValue::Undefined);
+        },
+        [this, weak](const QJsonValue &data) {
+            const std::shared_ptr<Subscriber> s = weak.lock();
+            if (!s || data.isUndefined())
+                return;
+            if (s->channel.kind == Kind::Prices) {
+                for (const QJsonValue &price : data.toArray())
+                    s->sentPrices.insert(
+                        price.toObject().value(QStringLiteral("crypto_id")).toInt(),
+                        price.toObject());
+            }
+            send(*s, envelope(s->channel.name, QStringLiteral("snapshot"), data));
+        });
 }
 
 void WebSocketHub::refuse(QWebSocket *socket, int code, const QString &reason)
@@ -259,7 +260,8 @@ void WebSocketHub::closeAll()
     m_closing = true;
     const auto subscribers = m_subscribers.values();
     for (const std::shared_ptr<Subscriber> &s : subscribers)
-        s->socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+        s->socket->close(QWebSocketProtocol::CloseCodeGoingAway,
+                         QStringLiteral("server shutting down"));
     m_pingTimer.stop();
     m_statusTimer.stop();
     m_pricePoll.stop();

@@ -16,10 +16,10 @@ using Kind = WebSocketChannel::Kind;
 constexpr int kMaxRowsPerBatch = 100;
 
 const QSet<QString> kDashboardTables{
-    QStringLiteral("market_regime_analysis"), QStringLiteral("market_sentiment_data"),
-    QStringLiteral("dominance_data"),         QStringLiteral("sector_performance"),
+    QStringLiteral("market_regime_analysis"),   QStringLiteral("market_sentiment_data"),
+    QStringLiteral("dominance_data"),           QStringLiteral("sector_performance"),
     QStringLiteral("sector_rotation_analysis"), QStringLiteral("trading_signals"),
-    QStringLiteral("ai_suggestions"),         QStringLiteral("ai_models")};
+    QStringLiteral("ai_suggestions"),           QStringLiteral("ai_models")};
 
 QJsonObject changeJson(const models::ChangeEvent &event)
 {
@@ -51,49 +51,53 @@ void WebSocketHub::processBatch()
                 manySuggestions = true;
             else if (!suggestionIds.contains(e.id))
                 suggestionIds.append(e.id);
-        } else if ((e.table == QLatin1String("notifications")
-                    || e.table == QLatin1String("signal_executions"))
-                   && e.id > 0 && owned.size() < kMaxRowsPerBatch) {
+        } else if ((e.table == QLatin1String("notifications") ||
+                    e.table == QLatin1String("signal_executions")) &&
+                   e.id > 0 && owned.size() < kMaxRowsPerBatch) {
             owned.append(e);
         }
     }
-    if (tables.contains(QStringLiteral("price_data")) || tables.contains(QStringLiteral("cryptocurrencies")))
+    if (tables.contains(QStringLiteral("price_data")) ||
+        tables.contains(QStringLiteral("cryptocurrencies")))
         refreshPrices();
-    if (tables.contains(QStringLiteral("system_health")) || tables.contains(QStringLiteral("ai_models")))
+    if (tables.contains(QStringLiteral("system_health")) ||
+        tables.contains(QStringLiteral("ai_models")))
         pushSystemStatus();
 
     for (qint64 id : std::as_const(signalIds)) {
-        m_worker([id](QSqlDatabase db) {
-                     const Result<QJsonValue> row = ChannelFeeds::signal(db, int(id));
-                     return row ? *row : QJsonValue(QJsonValue::Undefined);
-                 },
-                 [this, id](const QJsonValue &row) {
-                     if (row.isUndefined())
-                         return;
-                     if (row.isNull())
-                         broadcast(Kind::Signals, QStringLiteral("signal_removed"),
-                                   QJsonObject{{QStringLiteral("id"), id}});
-                     else
-                         broadcast(Kind::Signals, QStringLiteral("signal"), row);
-                 });
+        m_worker(
+            [id](QSqlDatabase db) {
+                const Result<QJsonValue> row = ChannelFeeds::signal(db, int(id));
+                return row ? *row : QJsonValue(QJsonValue::Undefined);
+            },
+            [this, id](const QJsonValue &row) {
+                if (row.isUndefined())
+                    return;
+                if (row.isNull())
+                    broadcast(Kind::Signals, QStringLiteral("signal_removed"),
+                              QJsonObject{{QStringLiteral("id"), id}});
+                else
+                    broadcast(Kind::Signals, QStringLiteral("signal"), row);
+            });
     }
     if (manySignals)
         broadcast(Kind::Signals, QStringLiteral("refresh"),
                   QJsonObject{{QStringLiteral("table"), QStringLiteral("trading_signals")}});
     for (qint64 id : std::as_const(suggestionIds)) {
-        m_worker([id](QSqlDatabase db) {
-                     const Result<QJsonValue> row = ChannelFeeds::suggestion(db, int(id));
-                     return row ? *row : QJsonValue(QJsonValue::Undefined);
-                 },
-                 [this, id](const QJsonValue &row) {
-                     if (row.isUndefined())
-                         return;
-                     if (row.isNull())
-                         broadcast(Kind::Suggestions, QStringLiteral("suggestion_removed"),
-                                   QJsonObject{{QStringLiteral("id"), id}});
-                     else
-                         broadcast(Kind::Suggestions, QStringLiteral("suggestion"), row);
-                 });
+        m_worker(
+            [id](QSqlDatabase db) {
+                const Result<QJsonValue> row = ChannelFeeds::suggestion(db, int(id));
+                return row ? *row : QJsonValue(QJsonValue::Undefined);
+            },
+            [this, id](const QJsonValue &row) {
+                if (row.isUndefined())
+                    return;
+                if (row.isNull())
+                    broadcast(Kind::Suggestions, QStringLiteral("suggestion_removed"),
+                              QJsonObject{{QStringLiteral("id"), id}});
+                else
+                    broadcast(Kind::Suggestions, QStringLiteral("suggestion"), row);
+            });
     }
     if (manySuggestions)
         broadcast(Kind::Suggestions, QStringLiteral("refresh"),
@@ -110,23 +114,24 @@ void WebSocketHub::processBatch()
                   QJsonObject{{QStringLiteral("tables"), shared}});
     // A user's own rows go to that user's channels (and to admins watching them).
     for (const models::ChangeEvent &event : std::as_const(owned)) {
-        m_worker([event](QSqlDatabase db) {
-                     const Result<int> owner = ChannelFeeds::ownerOf(db, event.table, event.id);
-                     return owner ? QJsonValue(*owner) : QJsonValue(QJsonValue::Undefined);
-                 },
-                 [this, event](const QJsonValue &owner) {
-                     // A deleted row has no owner left: only the id can be passed on, to admins.
-                     const int userId = owner.toInt();
-                     const auto wants = [userId](const Subscriber &s) {
-                         return s.channel.userId == userId;
-                     };
-                     const QString type = event.table == QLatin1String("notifications")
-                                              ? QStringLiteral("notification")
-                                              : QStringLiteral("execution");
-                     broadcast(Kind::Dashboard, type, changeJson(event), wants);
-                     if (type == QLatin1String("execution"))
-                         broadcast(Kind::Signals, type, changeJson(event), wants);
-                 });
+        m_worker(
+            [event](QSqlDatabase db) {
+                const Result<int> owner = ChannelFeeds::ownerOf(db, event.table, event.id);
+                return owner ? QJsonValue(*owner) : QJsonValue(QJsonValue::Undefined);
+            },
+            [this, event](const QJsonValue &owner) {
+                // A deleted row has no owner left: only the id can be passed on, to admins.
+                const int userId = owner.toInt();
+                const auto wants = [userId](const Subscriber &s) {
+                    return s.channel.userId == userId;
+                };
+                const QString type = event.table == QLatin1String("notifications")
+                                         ? QStringLiteral("notification")
+                                         : QStringLiteral("execution");
+                broadcast(Kind::Dashboard, type, changeJson(event), wants);
+                if (type == QLatin1String("execution"))
+                    broadcast(Kind::Signals, type, changeJson(event), wants);
+            });
     }
 }
 
@@ -143,59 +148,61 @@ void WebSocketHub::refreshPrices()
     }
     if (ids.isEmpty())
         return;
-    m_worker([ids](QSqlDatabase db) {
-                 const Result<QJsonArray> prices = ChannelFeeds::prices(db, ids);
-                 return prices ? QJsonValue(*prices) : QJsonValue(QJsonValue::Undefined);
-             },
-             [this](const QJsonValue &prices) {
-                 if (prices.isUndefined())
-                     return;
-                 QHash<int, QJsonObject> latest;
-                 for (const QJsonValue &price : prices.toArray())
-                     latest.insert(price.toObject().value(QStringLiteral("crypto_id")).toInt(),
-                                   price.toObject());
-                 // Subscribers of the same ids share one message.
-                 QHash<QString, QString> messages;
-                 const auto subscribers = m_subscribers.values();
-                 for (const std::shared_ptr<Subscriber> &s : subscribers) {
-                     if (s->channel.kind != Kind::Prices || !m_subscribers.contains(s->socket))
-                         continue;
-                     QJsonArray changed;
-                     for (int id : s->channel.cryptoIds) {
-                         const auto it = latest.constFind(id);
-                         if (it != latest.constEnd() && s->sentPrices.value(id) != *it) {
-                             changed.append(*it);
-                             s->sentPrices.insert(id, *it);
-                         }
-                     }
-                     if (changed.isEmpty())
-                         continue;
-                     const QString key = s->channel.name + QLatin1Char('|')
-                                         + QString::number(qHash(QJsonDocument(changed).toJson()));
-                     auto message = messages.find(key);
-                     if (message == messages.end())
-                         message = messages.insert(key, envelope(s->channel.name,
-                                                                 QStringLiteral("prices"), changed));
-                     send(*s, *message);
-                 }
-             });
+    m_worker(
+        [ids](QSqlDatabase db) {
+            const Result<QJsonArray> prices = ChannelFeeds::prices(db, ids);
+            return prices ? QJsonValue(*prices) : QJsonValue(QJsonValue::Undefined);
+        },
+        [this](const QJsonValue &prices) {
+            if (prices.isUndefined())
+                return;
+            QHash<int, QJsonObject> latest;
+            for (const QJsonValue &price : prices.toArray())
+                latest.insert(price.toObject().value(QStringLiteral("crypto_id")).toInt(),
+                              price.toObject());
+            // Subscribers of the same ids share one message.
+            QHash<QString, QString> messages;
+            const auto subscribers = m_subscribers.values();
+            for (const std::shared_ptr<Subscriber> &s : subscribers) {
+                if (s->channel.kind != Kind::Prices || !m_subscribers.contains(s->socket))
+                    continue;
+                QJsonArray changed;
+                for (int id : s->channel.cryptoIds) {
+                    const auto it = latest.constFind(id);
+                    if (it != latest.constEnd() && s->sentPrices.value(id) != *it) {
+                        changed.append(*it);
+                        s->sentPrices.insert(id, *it);
+                    }
+                }
+                if (changed.isEmpty())
+                    continue;
+                const QString key = s->channel.name + QLatin1Char('|') +
+                                    QString::number(qHash(QJsonDocument(changed).toJson()));
+                auto message = messages.find(key);
+                if (message == messages.end())
+                    message = messages.insert(
+                        key, envelope(s->channel.name, QStringLiteral("prices"), changed));
+                send(*s, *message);
+            }
+        });
 }
 
 void WebSocketHub::pushSystemStatus()
 {
-    const bool anyone = std::any_of(m_subscribers.cbegin(), m_subscribers.cend(), [](const auto &s) {
-        return s->channel.kind == Kind::SystemStatus;
-    });
+    const bool anyone =
+        std::any_of(m_subscribers.cbegin(), m_subscribers.cend(),
+                    [](const auto &s) { return s->channel.kind == Kind::SystemStatus; });
     if (!anyone)
         return;
-    m_worker([](QSqlDatabase db) {
-                 const Result<QJsonObject> status = ChannelFeeds::systemStatus(db);
-                 return status ? QJsonValue(*status) : QJsonValue(QJsonValue::Undefined);
-             },
-             [this](const QJsonValue &status) {
-                 if (!status.isUndefined())
-                     broadcast(Kind::SystemStatus, QStringLiteral("status"), status);
-             });
+    m_worker(
+        [](QSqlDatabase db) {
+            const Result<QJsonObject> status = ChannelFeeds::systemStatus(db);
+            return status ? QJsonValue(*status) : QJsonValue(QJsonValue::Undefined);
+        },
+        [this](const QJsonValue &status) {
+            if (!status.isUndefined())
+                broadcast(Kind::SystemStatus, QStringLiteral("status"), status);
+        });
 }
 
 void WebSocketHub::pingAll()

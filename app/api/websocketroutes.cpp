@@ -16,8 +16,9 @@ void addWebSocketRoutes(ApiRouter &router)
                     .successStatus = 101,
                     .webSocket = true});
     };
-    channel(QStringLiteral("dashboard/{user_id}"), Access::User,
-            QStringLiteral("Live dashboard: a snapshot, then update notices (yours unless admin)."));
+    channel(
+        QStringLiteral("dashboard/{user_id}"), Access::User,
+        QStringLiteral("Live dashboard: a snapshot, then update notices (yours unless admin)."));
     channel(QStringLiteral("prices/{crypto_ids}"), Access::User,
             QStringLiteral("Live prices of up to 50 assets (comma-separated ids): a snapshot, "
                            "then the prices that changed."));

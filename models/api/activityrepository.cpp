@@ -25,8 +25,8 @@ Result<ChangeEvent> ActivityRepository::log(int userId, const QString &activityT
          {"activity_type", activityType},
          {"activity_data", jsonValue(data)},
          // INET refuses anything that is not an address; an empty one is stored as NULL.
-         {"ip_address", ipAddress.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
-                                            : QVariant(ipAddress)},
+         {"ip_address",
+          ipAddress.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(ipAddress)},
          {"user_agent", userAgent.left(500)},
          {"activity_time", SqlTimestamp::fromDateTime(QDateTime::currentDateTimeUtc())}});
     if (!id)
@@ -47,7 +47,8 @@ Result<ChangeEvent> ActivityRepository::recordLogin(int userId, const QString &i
     if (!query.exec())
         return Result<ChangeEvent>::failure(
             QStringLiteral("Could not record the login: %1").arg(query.lastError().text()));
-    const Result<ChangeEvent> event = log(userId, QStringLiteral("login"), {}, ipAddress, userAgent);
+    const Result<ChangeEvent> event =
+        log(userId, QStringLiteral("login"), {}, ipAddress, userAgent);
     if (!event)
         return event;
     if (const Status s = transaction.commit(); !s)

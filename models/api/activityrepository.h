@@ -19,8 +19,7 @@ public:
     Result<ChangeEvent> log(int userId, const QString &activityType, const QJsonObject &data,
                             const QString &ipAddress, const QString &userAgent);
     //! A login: users.last_login and a 'login' activity, in one transaction.
-    Result<ChangeEvent> recordLogin(int userId, const QString &ipAddress,
-                                    const QString &userAgent);
+    Result<ChangeEvent> recordLogin(int userId, const QString &ipAddress, const QString &userAgent);
 
 private:
     QSqlDatabase m_db;

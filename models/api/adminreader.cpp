@@ -49,7 +49,8 @@ Result<QJsonObject> AdminReader::systemHealth() const
     const bool reachable = ping.exec(QStringLiteral("SELECT 1")) && ping.next();
     const double pingMs = double(latency.nsecsElapsed()) / 1e6;
 
-    const Result<QDateTime> prices = maxTime(m_db, QStringLiteral("price_data"), QStringLiteral("timestamp"));
+    const Result<QDateTime> prices =
+        maxTime(m_db, QStringLiteral("price_data"), QStringLiteral("timestamp"));
     if (!prices)
         return R::failure(prices.error());
     const struct
@@ -73,7 +74,7 @@ Result<QJsonObject> AdminReader::systemHealth() const
             const bool stale = prices->isValid() && newest->secsTo(*prices) > 2 * 86400;
             status = stale ? QStringLiteral("warning") : QStringLiteral("healthy");
         }
-        scoreSum += status == QLatin1String("healthy") ? 100.0
+        scoreSum += status == QLatin1String("healthy")   ? 100.0
                     : status == QLatin1String("warning") ? 60.0
                                                          : 0.0;
         apiStatus.insert(QLatin1String(l.layer), status);
@@ -89,12 +90,11 @@ Result<QJsonObject> AdminReader::systemHealth() const
     while (models.next())
         modelStatus.insert(models.value(0).toString() + QStringLiteral("_models"),
                            models.value(1).toInt());
-    static const JsonRowMapper health{
-        {QStringLiteral("overall_health_score"), JsonKind::Number},
-        {QStringLiteral("data_pipeline_status"), JsonKind::Json},
-        {QStringLiteral("performance_metrics"), JsonKind::Json},
-        {QStringLiteral("error_logs"), JsonKind::Json},
-        {QStringLiteral("check_time"), JsonKind::Timestamp}};
+    static const JsonRowMapper health{{QStringLiteral("overall_health_score"), JsonKind::Number},
+                                      {QStringLiteral("data_pipeline_status"), JsonKind::Json},
+                                      {QStringLiteral("performance_metrics"), JsonKind::Json},
+                                      {QStringLiteral("error_logs"), JsonKind::Json},
+                                      {QStringLiteral("check_time"), JsonKind::Timestamp}};
     const auto stored = selectRow(m_db, health,
                                   QStringLiteral("FROM system_health ORDER BY check_time DESC, id"
                                                  " DESC LIMIT 1"),
@@ -102,7 +102,8 @@ Result<QJsonObject> AdminReader::systemHealth() const
     if (!stored)
         return R::failure(stored.error());
     const QJsonObject row = stored->value_or(QJsonObject());
-    double score = scoreSum / 4.0 - 10.0 * modelStatus.value(QStringLiteral("error_models")).toInt();
+    double score =
+        scoreSum / 4.0 - 10.0 * modelStatus.value(QStringLiteral("error_models")).toInt();
     if (row.value(QStringLiteral("overall_health_score")).isDouble())
         score = row.value(QStringLiteral("overall_health_score")).toDouble();
     const QString dialect = dialectOf(m_db) == Dialect::PostgreSQL ? QStringLiteral("postgresql")
@@ -112,11 +113,12 @@ Result<QJsonObject> AdminReader::systemHealth() const
         {QStringLiteral("api_status"), apiStatus},
         {QStringLiteral("ml_models_status"), modelStatus},
         {QStringLiteral("database_performance"),
-         QJsonObject{{QStringLiteral("dialect"), dialect},
-                     {QStringLiteral("reachable"), reachable},
-                     {QStringLiteral("ping_ms"), pingMs},
-                     {QStringLiteral("newest_price"),
-                      prices->isValid() ? QJsonValue(JsonRowMapper::isoTime(*prices)) : QJsonValue()}}},
+         QJsonObject{
+             {QStringLiteral("dialect"), dialect},
+             {QStringLiteral("reachable"), reachable},
+             {QStringLiteral("ping_ms"), pingMs},
+             {QStringLiteral("newest_price"),
+              prices->isValid() ? QJsonValue(JsonRowMapper::isoTime(*prices)) : QJsonValue()}}},
         {QStringLiteral("data_pipeline_status"),
          row.value(QStringLiteral("data_pipeline_status")).isUndefined()
              ? QJsonValue()
@@ -147,8 +149,9 @@ const JsonRowMapper &modelColumns()
 
 Result<QJsonArray> AdminReader::aiModels() const
 {
-    return selectRows(m_db, modelColumns(), QStringLiteral("FROM ai_models ORDER BY model_type, name"),
-                      {}, QStringLiteral("AI models"));
+    return selectRows(m_db, modelColumns(),
+                      QStringLiteral("FROM ai_models ORDER BY model_type, name"), {},
+                      QStringLiteral("AI models"));
 }
 
 Result<std::optional<QJsonObject>> AdminReader::aiModel(int modelId) const
@@ -173,8 +176,8 @@ Result<QJsonArray> AdminReader::userActivities(int days, const QString &activity
         {QStringLiteral("user_agent"), JsonKind::Text, QStringLiteral("a.user_agent")},
         {QStringLiteral("activity_time"), JsonKind::Timestamp, QStringLiteral("a.activity_time")}};
     QString where = QStringLiteral(" WHERE a.activity_time >= ?");
-    QVariantList binds{SqlTimestamp::fromDateTime(
-        QDateTime::currentDateTimeUtc().addSecs(-qint64(days) * 86400))};
+    QVariantList binds{
+        SqlTimestamp::fromDateTime(QDateTime::currentDateTimeUtc().addSecs(-qint64(days) * 86400))};
     if (activityType != QLatin1String("all")) {
         where += QStringLiteral(" AND a.activity_type = ?");
         binds.append(activityType);
@@ -194,7 +197,8 @@ Result<QJsonObject> AdminReader::suggestionQueue(const QString &priority, int da
         {QStringLiteral("crypto_id"), JsonKind::Int, QStringLiteral("s.crypto_id")},
         {QStringLiteral("symbol"), JsonKind::Text, QStringLiteral("c.symbol")},
         {QStringLiteral("suggestion_type"), JsonKind::Text, QStringLiteral("s.suggestion_type")},
-        {QStringLiteral("confidence_score"), JsonKind::Number, QStringLiteral("s.confidence_score")},
+        {QStringLiteral("confidence_score"), JsonKind::Number,
+         QStringLiteral("s.confidence_score")},
         {QStringLiteral("ai_reasoning"), JsonKind::Json, QStringLiteral("s.ai_reasoning")},
         {QStringLiteral("suggested_at"), JsonKind::Timestamp, QStringLiteral("s.suggested_at")},
         {QStringLiteral("expires_at"), JsonKind::Timestamp, QStringLiteral("s.expires_at")}};
@@ -209,19 +213,20 @@ Result<QJsonObject> AdminReader::suggestionQueue(const QString &priority, int da
     if (!rows)
         return Result<QJsonObject>::failure(rows.error());
     QJsonArray items;
-    QJsonObject counts{{QStringLiteral("high"), 0}, {QStringLiteral("medium"), 0},
-                       {QStringLiteral("low"), 0}};
+    QJsonObject counts{
+        {QStringLiteral("high"), 0}, {QStringLiteral("medium"), 0}, {QStringLiteral("low"), 0}};
     for (const QJsonValue &value : *rows) {
         QJsonObject item = value.toObject();
         const QString p = priorityOf(item.value(QStringLiteral("confidence_score")).toDouble());
         counts.insert(p, counts.value(p).toInt() + 1);
         if (priority != QLatin1String("all") && p != priority)
             continue;
-        const QDateTime expires = QDateTime::fromString(
-            item.value(QStringLiteral("expires_at")).toString(), Qt::ISODate);
+        const QDateTime expires =
+            QDateTime::fromString(item.value(QStringLiteral("expires_at")).toString(), Qt::ISODate);
         item.insert(QStringLiteral("priority"), p);
         item.insert(QStringLiteral("expires_in_hours"),
-                    expires.isValid() ? QJsonValue(double(now.secsTo(expires)) / 3600.0) : QJsonValue());
+                    expires.isValid() ? QJsonValue(double(now.secsTo(expires)) / 3600.0)
+                                      : QJsonValue());
         items.append(item);
     }
     return QJsonObject{{QStringLiteral("priority"), priority},
@@ -252,14 +257,14 @@ Result<std::vector<ChangeEvent>> AdminReader::recordRetrainRequest(int modelId, 
     if (!update.exec())
         return R::failure(QStringLiteral("Could not record the retrain request: %1")
                               .arg(update.lastError().text()));
-    const Result<ChangeEvent> activity = ActivityRepository(m_db).log(
-        userId, QStringLiteral("retrain_model"), request, {}, {});
+    const Result<ChangeEvent> activity =
+        ActivityRepository(m_db).log(userId, QStringLiteral("retrain_model"), request, {}, {});
     if (!activity)
         return R::failure(activity.error());
     if (const Status s = transaction.commit(); !s)
         return R::failure(s.error());
-    return std::vector<ChangeEvent>{{QStringLiteral("ai_models"), modelId, QStringLiteral("update")},
-                                    *activity};
+    return std::vector<ChangeEvent>{
+        {QStringLiteral("ai_models"), modelId, QStringLiteral("update")}, *activity};
 }
 
 } // namespace cp::models

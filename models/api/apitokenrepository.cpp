@@ -80,8 +80,8 @@ Status ApiTokenRepository::touch(const QStringList &tokenHashes, const QDateTime
         query.addBindValue(stamp);
         query.addBindValue(hash);
         if (!query.exec())
-            return Status::failure(QStringLiteral("Could not record token use: %1")
-                                       .arg(query.lastError().text()));
+            return Status::failure(
+                QStringLiteral("Could not record token use: %1").arg(query.lastError().text()));
     }
     return transaction.commit();
 }

@@ -77,7 +77,8 @@ std::optional<double> AssetAnalysisReader::correlation(const std::vector<double>
     return sxy / std::sqrt(sxx * syy);
 }
 
-Result<std::optional<double>> AssetAnalysisReader::sectorCorrelation(int cryptoId, int sectorId) const
+Result<std::optional<double>> AssetAnalysisReader::sectorCorrelation(int cryptoId,
+                                                                     int sectorId) const
 {
     using R = Result<std::optional<double>>;
     if (sectorId <= 0)
@@ -141,29 +142,27 @@ Result<std::optional<QJsonObject>> AssetAnalysisReader::analysis(int cryptoId) c
         return row;
     QJsonObject result = **row;
 
-    static const JsonRowMapper signal{
-        {QStringLiteral("id"), JsonKind::Int},
-        {QStringLiteral("signal_type"), JsonKind::Text},
-        {QStringLiteral("confidence_score"), JsonKind::Number},
-        {QStringLiteral("risk_level"), JsonKind::Text},
-        {QStringLiteral("status"), JsonKind::Text},
-        {QStringLiteral("entry_price"), JsonKind::Number},
-        {QStringLiteral("target_price"), JsonKind::Number},
-        {QStringLiteral("stop_loss"), JsonKind::Number},
-        {QStringLiteral("generated_at"), JsonKind::Timestamp},
-        {QStringLiteral("expires_at"), JsonKind::Timestamp}};
+    static const JsonRowMapper signal{{QStringLiteral("id"), JsonKind::Int},
+                                      {QStringLiteral("signal_type"), JsonKind::Text},
+                                      {QStringLiteral("confidence_score"), JsonKind::Number},
+                                      {QStringLiteral("risk_level"), JsonKind::Text},
+                                      {QStringLiteral("status"), JsonKind::Text},
+                                      {QStringLiteral("entry_price"), JsonKind::Number},
+                                      {QStringLiteral("target_price"), JsonKind::Number},
+                                      {QStringLiteral("stop_loss"), JsonKind::Number},
+                                      {QStringLiteral("generated_at"), JsonKind::Timestamp},
+                                      {QStringLiteral("expires_at"), JsonKind::Timestamp}};
     const auto latestSignal = selectRow(
         m_db, signal,
         QStringLiteral("FROM trading_signals WHERE crypto_id = ? ORDER BY generated_at DESC, id"
                        " DESC LIMIT 1"),
         {cryptoId}, QStringLiteral("signals"));
-    static const JsonRowMapper suggestion{
-        {QStringLiteral("id"), JsonKind::Int},
-        {QStringLiteral("suggestion_type"), JsonKind::Text},
-        {QStringLiteral("confidence_score"), JsonKind::Number},
-        {QStringLiteral("status"), JsonKind::Text},
-        {QStringLiteral("ai_reasoning"), JsonKind::Json},
-        {QStringLiteral("suggested_at"), JsonKind::Timestamp}};
+    static const JsonRowMapper suggestion{{QStringLiteral("id"), JsonKind::Int},
+                                          {QStringLiteral("suggestion_type"), JsonKind::Text},
+                                          {QStringLiteral("confidence_score"), JsonKind::Number},
+                                          {QStringLiteral("status"), JsonKind::Text},
+                                          {QStringLiteral("ai_reasoning"), JsonKind::Json},
+                                          {QStringLiteral("suggested_at"), JsonKind::Timestamp}};
     const auto latestSuggestion = selectRow(
         m_db, suggestion,
         QStringLiteral("FROM ai_suggestions WHERE crypto_id = ? ORDER BY suggested_at DESC, id"
@@ -194,8 +193,9 @@ Result<std::optional<QJsonObject>> AssetAnalysisReader::analysis(int cryptoId) c
     if (!newest)
         return R::failure(newest.error());
     QJsonObject performance;
-    for (const auto &[key, hours] : {std::pair{"performance_24h", 24}, std::pair{"performance_7d", 168},
-                                     std::pair{"performance_30d", 720}}) {
+    for (const auto &[key, hours] :
+         {std::pair{"performance_24h", 24}, std::pair{"performance_7d", 168},
+          std::pair{"performance_30d", 720}}) {
         const auto change = prices.changePercent(cryptoId, hours);
         if (!change)
             return R::failure(change.error());
@@ -226,10 +226,9 @@ Result<std::optional<QJsonObject>> AssetAnalysisReader::analysis(int cryptoId) c
     const QJsonObject suggestionRow = latestSuggestion->value_or(QJsonObject());
     const QJsonObject &source = !signalRow.isEmpty() ? signalRow : suggestionRow;
     const bool activeSignal =
-        signalRow.value(QStringLiteral("status")).toString() == QLatin1String("active")
-        && QDateTime::fromString(signalRow.value(QStringLiteral("expires_at")).toString(),
-                                 Qt::ISODate)
-               > QDateTime::currentDateTimeUtc();
+        signalRow.value(QStringLiteral("status")).toString() == QLatin1String("active") &&
+        QDateTime::fromString(signalRow.value(QStringLiteral("expires_at")).toString(),
+                              Qt::ISODate) > QDateTime::currentDateTimeUtc();
     QString recommendation = QStringLiteral("hold");
     if (activeSignal) {
         const bool strong =
@@ -246,21 +245,21 @@ Result<std::optional<QJsonObject>> AssetAnalysisReader::analysis(int cryptoId) c
                                       : QJsonValue());
     result.insert(
         QStringLiteral("current_analysis"),
-        QJsonObject{{QStringLiteral("ai_confidence"),
-                     orNull(source.value(QStringLiteral("confidence_score")))},
-                    {QStringLiteral("risk_level"),
-                     orNull(signalRow.value(QStringLiteral("risk_level")))},
-                    {QStringLiteral("technical_indicators"),
-                     orNull(latestIndicators->value_or(QJsonObject())
-                                .value(QStringLiteral("technical_indicators")))},
-                    {QStringLiteral("sentiment_score"),
-                     orNull(marketSentiment->value_or(QJsonObject())
-                                .value(QStringLiteral("composite_sentiment")))},
-                    {QStringLiteral("sector_correlation"), optionalNumber(*correlationResult)},
-                    {QStringLiteral("latest_signal"),
-                     signalRow.isEmpty() ? QJsonValue() : QJsonValue(signalRow)},
-                    {QStringLiteral("latest_suggestion"),
-                     suggestionRow.isEmpty() ? QJsonValue() : QJsonValue(suggestionRow)}});
+        QJsonObject{
+            {QStringLiteral("ai_confidence"),
+             orNull(source.value(QStringLiteral("confidence_score")))},
+            {QStringLiteral("risk_level"), orNull(signalRow.value(QStringLiteral("risk_level")))},
+            {QStringLiteral("technical_indicators"),
+             orNull(latestIndicators->value_or(QJsonObject())
+                        .value(QStringLiteral("technical_indicators")))},
+            {QStringLiteral("sentiment_score"),
+             orNull(marketSentiment->value_or(QJsonObject())
+                        .value(QStringLiteral("composite_sentiment")))},
+            {QStringLiteral("sector_correlation"), optionalNumber(*correlationResult)},
+            {QStringLiteral("latest_signal"),
+             signalRow.isEmpty() ? QJsonValue() : QJsonValue(signalRow)},
+            {QStringLiteral("latest_suggestion"),
+             suggestionRow.isEmpty() ? QJsonValue() : QJsonValue(suggestionRow)}});
     result.insert(QStringLiteral("performance_metrics"), performance);
     result.insert(QStringLiteral("recommendation"), recommendation);
     return std::optional<QJsonObject>(result);

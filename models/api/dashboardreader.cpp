@@ -49,14 +49,13 @@ DashboardReader::DashboardReader(QSqlDatabase db)
 Result<std::optional<QJsonObject>> DashboardReader::dashboard(int userId) const
 {
     using R = Result<std::optional<QJsonObject>>;
-    static const JsonRowMapper profile{
-        {QStringLiteral("id"), JsonKind::Int},
-        {QStringLiteral("email"), JsonKind::Text},
-        {QStringLiteral("first_name"), JsonKind::Text},
-        {QStringLiteral("last_name"), JsonKind::Text},
-        {QStringLiteral("role"), JsonKind::Text},
-        {QStringLiteral("preferences"), JsonKind::Json},
-        {QStringLiteral("last_login"), JsonKind::Timestamp}};
+    static const JsonRowMapper profile{{QStringLiteral("id"), JsonKind::Int},
+                                       {QStringLiteral("email"), JsonKind::Text},
+                                       {QStringLiteral("first_name"), JsonKind::Text},
+                                       {QStringLiteral("last_name"), JsonKind::Text},
+                                       {QStringLiteral("role"), JsonKind::Text},
+                                       {QStringLiteral("preferences"), JsonKind::Json},
+                                       {QStringLiteral("last_login"), JsonKind::Timestamp}};
     const auto user = selectRow(m_db, profile, QStringLiteral("FROM users WHERE id = ?"), {userId},
                                 QStringLiteral("the user"));
     if (!user || !user->has_value())
@@ -83,8 +82,8 @@ Result<std::optional<QJsonObject>> DashboardReader::dashboard(int userId) const
     std::vector<Position> held;
     while (positions.next())
         held.push_back({positions.value(0).toDouble(), positions.value(1).toDouble(),
-                         positions.value(2).toString() == QLatin1String("long"),
-                         positions.value(3).toInt()});
+                        positions.value(2).toString() == QLatin1String("long"),
+                        positions.value(3).toInt()});
     PriceLookup prices(m_db);
     double invested = 0.0, value = 0.0, valueDayAgo = 0.0;
     int open = 0;
@@ -136,31 +135,35 @@ Result<std::optional<QJsonObject>> DashboardReader::dashboard(int userId) const
     const auto sentiment = market.sentiment();
     if (!regime || !sentiment)
         return R::failure(!regime ? regime.error() : sentiment.error());
-    const Result<qint64> signals = count(
-        m_db,
-        QStringLiteral("SELECT COUNT(*) FROM trading_signals WHERE status = 'active' AND"
-                       " expires_at > ?"),
-        {now()});
-    const Result<qint64> unread = count(
-        m_db,
-        QStringLiteral("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND status = 'unread'"),
-        {userId});
+    const Result<qint64> signals =
+        count(m_db,
+              QStringLiteral("SELECT COUNT(*) FROM trading_signals WHERE status = 'active' AND"
+                             " expires_at > ?"),
+              {now()});
+    const Result<qint64> unread =
+        count(m_db,
+              QStringLiteral(
+                  "SELECT COUNT(*) FROM notifications WHERE user_id = ? AND status = 'unread'"),
+              {userId});
     if (!signals || !unread)
         return R::failure(!signals ? signals.error() : unread.error());
     return std::optional<QJsonObject>(QJsonObject{
         {QStringLiteral("user_profile"), **user},
         {QStringLiteral("portfolio_summary"), portfolio},
         {QStringLiteral("ai_status"),
-         QJsonObject{{QStringLiteral("all_online"), total > 0 && errors == 0},
-                     {QStringLiteral("active_models"), active},
-                     {QStringLiteral("error_models"), errors},
-                     {QStringLiteral("last_analysis"), field(*regime, QStringLiteral("last_updated"))}}},
+         QJsonObject{
+             {QStringLiteral("all_online"), total > 0 && errors == 0},
+             {QStringLiteral("active_models"), active},
+             {QStringLiteral("error_models"), errors},
+             {QStringLiteral("last_analysis"), field(*regime, QStringLiteral("last_updated"))}}},
         {QStringLiteral("market_overview"),
-         QJsonObject{{QStringLiteral("regime"), field(*regime, QStringLiteral("regime"))},
-                     {QStringLiteral("regime_confidence"), field(*regime, QStringLiteral("confidence"))},
-                     {QStringLiteral("sentiment"), field(*sentiment, QStringLiteral("composite_sentiment"))},
-                     {QStringLiteral("fear_greed_index"),
-                      field(*sentiment, QStringLiteral("fear_greed_index"))}}},
+         QJsonObject{
+             {QStringLiteral("regime"), field(*regime, QStringLiteral("regime"))},
+             {QStringLiteral("regime_confidence"), field(*regime, QStringLiteral("confidence"))},
+             {QStringLiteral("sentiment"),
+              field(*sentiment, QStringLiteral("composite_sentiment"))},
+             {QStringLiteral("fear_greed_index"),
+              field(*sentiment, QStringLiteral("fear_greed_index"))}}},
         {QStringLiteral("active_signals"), *signals},
         {QStringLiteral("notifications"), *unread}});
 }
@@ -173,12 +176,14 @@ Result<QJsonObject> DashboardReader::quickStats() const
     const auto sentiment = market.sentiment();
     const auto dominance = market.dominance();
     if (!regime || !sentiment || !dominance)
-        return R::failure(!regime ? regime.error() : !sentiment ? sentiment.error() : dominance.error());
-    const Result<qint64> signals = count(
-        m_db,
-        QStringLiteral("SELECT COUNT(*) FROM trading_signals WHERE status = 'active' AND"
-                       " expires_at > ?"),
-        {now()});
+        return R::failure(!regime      ? regime.error()
+                          : !sentiment ? sentiment.error()
+                                       : dominance.error());
+    const Result<qint64> signals =
+        count(m_db,
+              QStringLiteral("SELECT COUNT(*) FROM trading_signals WHERE status = 'active' AND"
+                             " expires_at > ?"),
+              {now()});
     const Result<qint64> pending = count(
         m_db, QStringLiteral("SELECT COUNT(*) FROM ai_suggestions WHERE status = 'pending'"), {});
     if (!signals || !pending)
@@ -203,7 +208,8 @@ Result<QJsonObject> DashboardReader::quickStats() const
         {QStringLiteral("total_market_cap"), field(*dominance, QStringLiteral("total_market_cap"))},
         {QStringLiteral("active_signals"), *signals},
         {QStringLiteral("pending_suggestions"), *pending},
-        {QStringLiteral("top_sector"), topSector->has_value() ? QJsonValue(**topSector) : QJsonValue()},
+        {QStringLiteral("top_sector"),
+         topSector->has_value() ? QJsonValue(**topSector) : QJsonValue()},
         {QStringLiteral("last_updated"), field(*regime, QStringLiteral("last_updated"))}};
 }
 
@@ -222,12 +228,12 @@ Result<QJsonArray> DashboardReader::signalCards(int limit) const
         factors.addBindValue(s.value(QStringLiteral("id")).toInt());
         if (const Status st = execQuery(factors, QStringLiteral("signals")); !st)
             return Result<QJsonArray>::failure(st.error());
-        const QJsonArray keyFactors =
-            factors.next() ? JsonRowMapper::convert(factors.value(0), JsonKind::Json)
-                                 .toObject()
-                                 .value(QStringLiteral("key_factors"))
-                                 .toArray()
-                           : QJsonArray();
+        const QJsonArray keyFactors = factors.next()
+                                          ? JsonRowMapper::convert(factors.value(0), JsonKind::Json)
+                                                .toObject()
+                                                .value(QStringLiteral("key_factors"))
+                                                .toArray()
+                                          : QJsonArray();
         factors.finish();
         const double confidence = s.value(QStringLiteral("confidence_score")).toDouble();
         cards.append(QJsonObject{
@@ -235,11 +241,10 @@ Result<QJsonArray> DashboardReader::signalCards(int limit) const
             {QStringLiteral("crypto_id"), s.value(QStringLiteral("crypto_id"))},
             {QStringLiteral("symbol"), s.value(QStringLiteral("symbol"))},
             {QStringLiteral("signal_type"), s.value(QStringLiteral("signal_type"))},
-            {QStringLiteral("headline"),
-             QStringLiteral("%1 %2 · %3%")
-                 .arg(s.value(QStringLiteral("symbol")).toString(),
-                      s.value(QStringLiteral("signal_type")).toString())
-                 .arg(qRound(confidence * 100))},
+            {QStringLiteral("headline"), QStringLiteral("%1 %2 · %3%")
+                                             .arg(s.value(QStringLiteral("symbol")).toString(),
+                                                  s.value(QStringLiteral("signal_type")).toString())
+                                             .arg(qRound(confidence * 100))},
             {QStringLiteral("confidence_score"), confidence},
             {QStringLiteral("entry_price"), s.value(QStringLiteral("entry_price"))},
             {QStringLiteral("target_price"), s.value(QStringLiteral("target_price"))},
@@ -252,21 +257,21 @@ Result<QJsonArray> DashboardReader::signalCards(int limit) const
     return cards;
 }
 
-Result<QJsonArray> DashboardReader::notifications(int userId, const QString &status, int limit) const
+Result<QJsonArray> DashboardReader::notifications(int userId, const QString &status,
+                                                  int limit) const
 {
-    static const JsonRowMapper mapper{
-        {QStringLiteral("id"), JsonKind::Int},
-        {QStringLiteral("notification_type"), JsonKind::Text},
-        {QStringLiteral("title"), JsonKind::Text},
-        {QStringLiteral("message"), JsonKind::Text},
-        {QStringLiteral("data"), JsonKind::Json},
-        {QStringLiteral("status"), JsonKind::Text},
-        {QStringLiteral("priority"), JsonKind::Text},
-        {QStringLiteral("scheduled_for"), JsonKind::Timestamp},
-        {QStringLiteral("sent_at"), JsonKind::Timestamp},
-        {QStringLiteral("read_at"), JsonKind::Timestamp},
-        {QStringLiteral("expires_at"), JsonKind::Timestamp},
-        {QStringLiteral("created_at"), JsonKind::Timestamp}};
+    static const JsonRowMapper mapper{{QStringLiteral("id"), JsonKind::Int},
+                                      {QStringLiteral("notification_type"), JsonKind::Text},
+                                      {QStringLiteral("title"), JsonKind::Text},
+                                      {QStringLiteral("message"), JsonKind::Text},
+                                      {QStringLiteral("data"), JsonKind::Json},
+                                      {QStringLiteral("status"), JsonKind::Text},
+                                      {QStringLiteral("priority"), JsonKind::Text},
+                                      {QStringLiteral("scheduled_for"), JsonKind::Timestamp},
+                                      {QStringLiteral("sent_at"), JsonKind::Timestamp},
+                                      {QStringLiteral("read_at"), JsonKind::Timestamp},
+                                      {QStringLiteral("expires_at"), JsonKind::Timestamp},
+                                      {QStringLiteral("created_at"), JsonKind::Timestamp}};
     QString where = QStringLiteral("WHERE user_id = ?");
     QVariantList binds{userId};
     if (status != QLatin1String("all")) {

@@ -54,8 +54,8 @@ QJsonValue JsonRowMapper::convert(const QVariant &value, JsonKind kind)
     case JsonKind::Bool:
         // QPSQL gives a bool, QSQLITE the stored 0/1 (as an integer or, in expressions, text).
         if (value.typeId() == QMetaType::QString)
-            return value.toString() == QLatin1String("1")
-                   || value.toString() == QLatin1String("true");
+            return value.toString() == QLatin1String("1") ||
+                   value.toString() == QLatin1String("true");
         return value.toBool();
     case JsonKind::Json: {
         const QByteArray text = value.toString().toUtf8();

@@ -6,8 +6,8 @@
 #include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
-#include <QVariantList>
 #include <QString>
+#include <QVariantList>
 
 #include <optional>
 

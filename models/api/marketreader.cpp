@@ -41,17 +41,16 @@ Result<QDateTime> latestTime(QSqlDatabase db, const QString &table, const QStrin
 Result<QJsonArray> window(QSqlDatabase db, const JsonRowMapper &mapper, const QString &table,
                           const QString &timeColumn, const QDateTime &from, const QDateTime &to)
 {
-    return selectRows(db, mapper,
-                      QStringLiteral("FROM %1 WHERE %2 >= ? AND %2 <= ? ORDER BY %2, id")
-                          .arg(table, timeColumn),
-                      {SqlTimestamp::fromDateTime(from), SqlTimestamp::fromDateTime(to)}, table);
+    return selectRows(
+        db, mapper,
+        QStringLiteral("FROM %1 WHERE %2 >= ? AND %2 <= ? ORDER BY %2, id").arg(table, timeColumn),
+        {SqlTimestamp::fromDateTime(from), SqlTimestamp::fromDateTime(to)}, table);
 }
 
 qint64 bucketOf(const QJsonObject &row, qint64 interval)
 {
-    const qint64 t =
-        QDateTime::fromString(row.value(QStringLiteral("t")).toString(), Qt::ISODate)
-            .toSecsSinceEpoch();
+    const qint64 t = QDateTime::fromString(row.value(QStringLiteral("t")).toString(), Qt::ISODate)
+                         .toSecsSinceEpoch();
     return t - ((t % interval) + interval) % interval;
 }
 

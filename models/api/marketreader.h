@@ -42,7 +42,8 @@ public:
      * regime, confidence, risk level, trend strength, exposure, fear & greed, composite
      * sentiment, BTC and ETH dominance and total market cap.
      */
-    Result<QJsonObject> history(int days, qint64 intervalSeconds, const QString &intervalName) const;
+    Result<QJsonObject> history(int days, qint64 intervalSeconds,
+                                const QString &intervalName) const;
     //! The last regime of each UTC day, oldest first, over the last `days` days of analyses.
     Result<std::vector<DailyRegime>> dailyRegimes(int days) const;
 

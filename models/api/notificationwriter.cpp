@@ -32,9 +32,9 @@ Status NotificationWriter::checkOwner(qint64 notificationId, int userId, bool is
         return Status::failure(QStringLiteral("There is no notification %1.").arg(notificationId),
                                code(ServiceError::NotFound));
     if (query.value(0).toInt() != userId && !isAdmin)
-        return Status::failure(QStringLiteral("Notification %1 belongs to another user.")
-                                   .arg(notificationId),
-                               code(ServiceError::Forbidden));
+        return Status::failure(
+            QStringLiteral("Notification %1 belongs to another user.").arg(notificationId),
+            code(ServiceError::Forbidden));
     return {};
 }
 
@@ -51,7 +51,8 @@ Status NotificationWriter::markRead(qint64 notificationId, int userId, bool isAd
     update.addBindValue(notificationId);
     if (!update.exec())
         return Status::failure(update.lastError().text(), code(ServiceError::Database));
-    m_changes.push_back({QStringLiteral("notifications"), notificationId, QStringLiteral("update")});
+    m_changes.push_back(
+        {QStringLiteral("notifications"), notificationId, QStringLiteral("update")});
     return {};
 }
 
@@ -65,7 +66,8 @@ Status NotificationWriter::remove(qint64 notificationId, int userId, bool isAdmi
     remove.addBindValue(notificationId);
     if (!remove.exec())
         return Status::failure(remove.lastError().text(), code(ServiceError::Database));
-    m_changes.push_back({QStringLiteral("notifications"), notificationId, QStringLiteral("delete")});
+    m_changes.push_back(
+        {QStringLiteral("notifications"), notificationId, QStringLiteral("delete")});
     return {};
 }
 

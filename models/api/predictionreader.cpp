@@ -24,12 +24,15 @@ const JsonRowMapper &listColumns()
         {QStringLiteral("layer_source"), JsonKind::Text, QStringLiteral("p.layer_source")},
         {QStringLiteral("predicted_price"), JsonKind::Number, QStringLiteral("p.predicted_price")},
         {QStringLiteral("input_price"), JsonKind::Number, QStringLiteral("p.input_price")},
-        {QStringLiteral("confidence_score"), JsonKind::Number, QStringLiteral("p.confidence_score")},
-        {QStringLiteral("prediction_horizon"), JsonKind::Int, QStringLiteral("p.prediction_horizon")},
+        {QStringLiteral("confidence_score"), JsonKind::Number,
+         QStringLiteral("p.confidence_score")},
+        {QStringLiteral("prediction_horizon"), JsonKind::Int,
+         QStringLiteral("p.prediction_horizon")},
         {QStringLiteral("macro_context"), JsonKind::Json, QStringLiteral("p.macro_context")},
         {QStringLiteral("model_name"), JsonKind::Text, QStringLiteral("p.model_name")},
         {QStringLiteral("model_version"), JsonKind::Text, QStringLiteral("p.model_version")},
-        {QStringLiteral("target_datetime"), JsonKind::Timestamp, QStringLiteral("p.target_datetime")},
+        {QStringLiteral("target_datetime"), JsonKind::Timestamp,
+         QStringLiteral("p.target_datetime")},
         {QStringLiteral("is_realized"), JsonKind::Bool, QStringLiteral("p.is_realized")},
         {QStringLiteral("actual_price"), JsonKind::Number, QStringLiteral("p.actual_price")},
         {QStringLiteral("accuracy_percentage"), JsonKind::Number,
@@ -108,7 +111,8 @@ Result<QJsonObject> PredictionReader::analytics(int days, const QString &layer) 
     latest.prepare(QStringLiteral("SELECT MAX(created_at) FROM predictions_enhanced"));
     if (const Status s = execQuery(latest, QStringLiteral("predictions")); !s)
         return R::failure(s.error());
-    const QDateTime newest = latest.next() ? SqlTimestamp::toDateTime(latest.value(0)) : QDateTime();
+    const QDateTime newest =
+        latest.next() ? SqlTimestamp::toDateTime(latest.value(0)) : QDateTime();
     Accuracy all;
     std::map<QString, Accuracy> byLayer;
     std::map<int, Accuracy> byHorizon;
@@ -142,10 +146,11 @@ Result<QJsonObject> PredictionReader::analytics(int days, const QString &layer) 
             const double threshold = row.value(QStringLiteral("threshold")).toDouble(5.0);
             const bool hit = row.value(QStringLiteral("accurate")).toBool();
             const bool baselineHit =
-                std::abs(row.value(QStringLiteral("input")).toDouble() - actual) / actual * 100.0
-                <= threshold;
+                std::abs(row.value(QStringLiteral("input")).toDouble() - actual) / actual * 100.0 <=
+                threshold;
             const double errorPct =
-                std::abs(row.value(QStringLiteral("predicted")).toDouble() - actual) / actual * 100.0;
+                std::abs(row.value(QStringLiteral("predicted")).toDouble() - actual) / actual *
+                100.0;
             for (Accuracy *a : {&all, &byLayer[row.value(QStringLiteral("layer")).toString()],
                                 &byHorizon[row.value(QStringLiteral("horizon")).toInt()],
                                 &byModel[row.value(QStringLiteral("model")).toString()]}) {
@@ -172,7 +177,8 @@ Result<QJsonObject> PredictionReader::analytics(int days, const QString &layer) 
         best.append(entry);
     }
     QJsonObject result = all.toJson();
-    result.insert(QStringLiteral("overall_accuracy"), all.count ? QJsonValue(all.rate()) : QJsonValue());
+    result.insert(QStringLiteral("overall_accuracy"),
+                  all.count ? QJsonValue(all.rate()) : QJsonValue());
     result.insert(QStringLiteral("accuracy_by_layer"), layers);
     result.insert(QStringLiteral("accuracy_by_horizon"), horizons);
     result.insert(QStringLiteral("best_performing_models"), best);
@@ -186,9 +192,10 @@ Result<std::optional<engine::AssetHistory>> PredictionReader::assetHistory(int c
     using R = Result<std::optional<engine::AssetHistory>>;
     QSqlQuery asset(m_db);
     asset.setForwardOnly(true);
-    asset.prepare(QStringLiteral("SELECT c.symbol, c.name, COALESCE(c.sector_id, 0), s.name,"
-                                 " c.circulating_supply, c.watchlist_tier FROM cryptocurrencies c"
-                                 " LEFT JOIN crypto_sectors s ON s.id = c.sector_id WHERE c.id = ?"));
+    asset.prepare(
+        QStringLiteral("SELECT c.symbol, c.name, COALESCE(c.sector_id, 0), s.name,"
+                       " c.circulating_supply, c.watchlist_tier FROM cryptocurrencies c"
+                       " LEFT JOIN crypto_sectors s ON s.id = c.sector_id WHERE c.id = ?"));
     asset.addBindValue(cryptoId);
     if (const Status s = execQuery(asset, QStringLiteral("the asset")); !s)
         return R::failure(s.error());

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <engine/assethistory.h>
 #include <engine/analysistypes.h>
+#include <engine/assethistory.h>
 #include <engine/result.h>
 
 #include <QJsonArray>

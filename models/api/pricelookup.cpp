@@ -61,8 +61,8 @@ Result<std::optional<double>> PriceLookup::changePercent(int cryptoId, int hours
     if (!before)
         return R::failure(before.error());
     // A close far older than asked for (a gap in the data) would overstate the move.
-    if (!before->has_value() || (*before)->close <= 0.0
-        || (*before)->time.secsTo((*newest)->time) > qint64(hours) * 3600 * 3 / 2)
+    if (!before->has_value() || (*before)->close <= 0.0 ||
+        (*before)->time.secsTo((*newest)->time) > qint64(hours) * 3600 * 3 / 2)
         return std::optional<double>();
     return std::optional<double>(((*newest)->close / (*before)->close - 1.0) * 100.0);
 }

@@ -46,8 +46,8 @@ Result<QJsonArray> SectorReader::sectors() const
         {QStringLiteral("last_updated"), JsonKind::Timestamp, QStringLiteral("p.analysis_time")}};
     Result<QJsonArray> rows = selectRows(
         m_db, mapper,
-        QStringLiteral("FROM crypto_sectors s ") + kLatestPerformance
-            + QStringLiteral(" WHERE s.is_active ORDER BY p.momentum_score DESC NULLS LAST, s.id"),
+        QStringLiteral("FROM crypto_sectors s ") + kLatestPerformance +
+            QStringLiteral(" WHERE s.is_active ORDER BY p.momentum_score DESC NULLS LAST, s.id"),
         {}, QStringLiteral("sectors"));
     if (!rows)
         return rows;
@@ -87,7 +87,8 @@ Result<std::optional<QJsonObject>> SectorReader::sector(int sectorId) const
         {QStringLiteral("color_code"), JsonKind::Text, QStringLiteral("s.color_code")},
         {QStringLiteral("characteristics"), JsonKind::Json, QStringLiteral("s.characteristics")},
         {QStringLiteral("is_active"), JsonKind::Bool, QStringLiteral("s.is_active")},
-        {QStringLiteral("total_market_cap"), JsonKind::Number, QStringLiteral("p.total_market_cap")},
+        {QStringLiteral("total_market_cap"), JsonKind::Number,
+         QStringLiteral("p.total_market_cap")},
         {QStringLiteral("total_volume"), JsonKind::Number, QStringLiteral("p.total_volume")},
         {QStringLiteral("dominance"), JsonKind::Number, QStringLiteral("p.dominance_percentage")},
         {QStringLiteral("momentum_score"), JsonKind::Number, QStringLiteral("p.momentum_score")},
@@ -99,8 +100,8 @@ Result<std::optional<QJsonObject>> SectorReader::sector(int sectorId) const
          QStringLiteral("p.performance_metrics")},
         {QStringLiteral("last_updated"), JsonKind::Timestamp, QStringLiteral("p.analysis_time")}};
     R row = selectRow(m_db, mapper,
-                      QStringLiteral("FROM crypto_sectors s ") + kLatestPerformance
-                          + QStringLiteral(" WHERE s.id = ?"),
+                      QStringLiteral("FROM crypto_sectors s ") + kLatestPerformance +
+                          QStringLiteral(" WHERE s.id = ?"),
                       {sectorId}, QStringLiteral("the sector"));
     if (!row || !row->has_value())
         return row;
@@ -113,13 +114,13 @@ Result<std::optional<QJsonObject>> SectorReader::sector(int sectorId) const
         {QStringLiteral("current_price"), JsonKind::Number, QStringLiteral("c.current_price")},
         {QStringLiteral("watchlist_tier"), JsonKind::Text, QStringLiteral("c.watchlist_tier")},
         {QStringLiteral("weight"), JsonKind::Number, QStringLiteral("COALESCE(m.weight, 1.0)")}};
-    const Result<QJsonArray> members = selectRows(
-        m_db, assets,
-        QStringLiteral("FROM cryptocurrencies c LEFT JOIN crypto_sector_mapping m ON"
-                       " m.crypto_id = c.id AND m.sector_id = ? WHERE c.is_active AND"
-                       " (m.id IS NOT NULL OR c.sector_id = ?)"
-                       " ORDER BY c.market_cap DESC NULLS LAST, c.id"),
-        {sectorId, sectorId}, QStringLiteral("sector members"));
+    const Result<QJsonArray> members =
+        selectRows(m_db, assets,
+                   QStringLiteral("FROM cryptocurrencies c LEFT JOIN crypto_sector_mapping m ON"
+                                  " m.crypto_id = c.id AND m.sector_id = ? WHERE c.is_active AND"
+                                  " (m.id IS NOT NULL OR c.sector_id = ?)"
+                                  " ORDER BY c.market_cap DESC NULLS LAST, c.id"),
+                   {sectorId, sectorId}, QStringLiteral("sector members"));
     if (!members)
         return R::failure(members.error());
     QJsonObject sector = **row;
@@ -184,9 +185,8 @@ Result<std::optional<QJsonObject>> SectorReader::history(int sectorId, int days)
     return std::optional<QJsonObject>(result);
 }
 
-Result<std::optional<QJsonObject>> SectorReader::compare(const QList<int> &sectorIds,
-                                                         const QString &timeframe,
-                                                         int *missingId) const
+Result<std::optional<QJsonObject>>
+SectorReader::compare(const QList<int> &sectorIds, const QString &timeframe, int *missingId) const
 {
     using R = Result<std::optional<QJsonObject>>;
     const Result<QJsonArray> all = sectors();
@@ -207,13 +207,14 @@ Result<std::optional<QJsonObject>> SectorReader::compare(const QList<int> &secto
                 *missingId = id;
             return std::optional<QJsonObject>();
         }
-        QJsonObject entry{{QStringLiteral("id"), id},
-                          {QStringLiteral("name"), found.value(QStringLiteral("name"))},
-                          {QStringLiteral("performance"), found.value(performanceKey)},
-                          {QStringLiteral("momentum_score"), found.value(QStringLiteral("momentum_score"))},
-                          {QStringLiteral("dominance"), found.value(QStringLiteral("dominance"))},
-                          {QStringLiteral("status"), found.value(QStringLiteral("status"))},
-                          {QStringLiteral("last_updated"), found.value(QStringLiteral("last_updated"))}};
+        QJsonObject entry{
+            {QStringLiteral("id"), id},
+            {QStringLiteral("name"), found.value(QStringLiteral("name"))},
+            {QStringLiteral("performance"), found.value(performanceKey)},
+            {QStringLiteral("momentum_score"), found.value(QStringLiteral("momentum_score"))},
+            {QStringLiteral("dominance"), found.value(QStringLiteral("dominance"))},
+            {QStringLiteral("status"), found.value(QStringLiteral("status"))},
+            {QStringLiteral("last_updated"), found.value(QStringLiteral("last_updated"))}};
         chosen.append(entry);
         const QJsonValue p = entry.value(QStringLiteral("performance"));
         if (!p.isDouble())
@@ -225,12 +226,15 @@ Result<std::optional<QJsonObject>> SectorReader::compare(const QList<int> &secto
     }
     QJsonObject result{{QStringLiteral("timeframe"), timeframe},
                        {QStringLiteral("sectors"), chosen}};
-    result.insert(QStringLiteral("best"), best.isEmpty() ? QJsonValue() : best.value(QStringLiteral("id")));
-    result.insert(QStringLiteral("worst"), worst.isEmpty() ? QJsonValue() : worst.value(QStringLiteral("id")));
+    result.insert(QStringLiteral("best"),
+                  best.isEmpty() ? QJsonValue() : best.value(QStringLiteral("id")));
+    result.insert(QStringLiteral("worst"),
+                  worst.isEmpty() ? QJsonValue() : worst.value(QStringLiteral("id")));
     result.insert(QStringLiteral("spread"),
-                  best.isEmpty() ? QJsonValue()
-                                 : QJsonValue(best.value(QStringLiteral("performance")).toDouble()
-                                              - worst.value(QStringLiteral("performance")).toDouble()));
+                  best.isEmpty()
+                      ? QJsonValue()
+                      : QJsonValue(best.value(QStringLiteral("performance")).toDouble() -
+                                   worst.value(QStringLiteral("performance")).toDouble()));
     return std::optional<QJsonObject>(result);
 }
 

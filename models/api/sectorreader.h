@@ -30,8 +30,8 @@ public:
     Result<std::optional<QJsonObject>> history(int sectorId, int days) const;
     //! The named sectors side by side for "24h", "7d" or "30d"; nothing when an id is unknown
     //! (`missingId` says which).
-    Result<std::optional<QJsonObject>> compare(const QList<int> &sectorIds, const QString &timeframe,
-                                               int *missingId) const;
+    Result<std::optional<QJsonObject>> compare(const QList<int> &sectorIds,
+                                               const QString &timeframe, int *missingId) const;
 
 private:
     QSqlDatabase m_db;

@@ -34,9 +34,9 @@ Status SignalCancellation::cancel(int signalId, int userId)
                                   " WHERE id = ? AND status = 'active'"));
     update.addBindValue(signalId);
     if (!update.exec())
-        return Status::failure(QStringLiteral("Could not cancel the signal: %1")
-                                   .arg(update.lastError().text()),
-                               code(ServiceError::Database));
+        return Status::failure(
+            QStringLiteral("Could not cancel the signal: %1").arg(update.lastError().text()),
+            code(ServiceError::Database));
     if (update.numRowsAffected() == 0) {
         QSqlQuery status(m_db);
         status.prepare(QStringLiteral("SELECT status FROM trading_signals WHERE id = ?"));

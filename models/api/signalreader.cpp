@@ -46,15 +46,16 @@ struct Tally
     QJsonObject toJson() const
     {
         const auto orNull = [this](double v) { return resolved ? QJsonValue(v) : QJsonValue(); };
-        return {{QStringLiteral("total_signals"), total},
-                {QStringLiteral("resolved_signals"), resolved},
-                {QStringLiteral("successful_signals"), successful},
-                {QStringLiteral("success_rate"), orNull(successRate())},
-                {QStringLiteral("average_return"), orNull(returnSum / std::max(1, resolved) / 100.0)},
-                {QStringLiteral("targets_hit"), targets},
-                {QStringLiteral("stops_hit"), stops},
-                {QStringLiteral("expired"), expired},
-                {QStringLiteral("mean_confidence"), orNull(confidenceSum / std::max(1, resolved))}};
+        return {
+            {QStringLiteral("total_signals"), total},
+            {QStringLiteral("resolved_signals"), resolved},
+            {QStringLiteral("successful_signals"), successful},
+            {QStringLiteral("success_rate"), orNull(successRate())},
+            {QStringLiteral("average_return"), orNull(returnSum / std::max(1, resolved) / 100.0)},
+            {QStringLiteral("targets_hit"), targets},
+            {QStringLiteral("stops_hit"), stops},
+            {QStringLiteral("expired"), expired},
+            {QStringLiteral("mean_confidence"), orNull(confidenceSum / std::max(1, resolved))}};
     }
 };
 
@@ -76,10 +77,13 @@ Result<QJsonArray> SignalReader::signalList(const QString &status, int limit, do
         {QStringLiteral("entry_price"), JsonKind::Number, QStringLiteral("t.entry_price")},
         {QStringLiteral("target_price"), JsonKind::Number, QStringLiteral("t.target_price")},
         {QStringLiteral("stop_loss"), JsonKind::Number, QStringLiteral("t.stop_loss")},
-        {QStringLiteral("confidence_score"), JsonKind::Number, QStringLiteral("t.confidence_score")},
+        {QStringLiteral("confidence_score"), JsonKind::Number,
+         QStringLiteral("t.confidence_score")},
         {QStringLiteral("risk_level"), JsonKind::Text, QStringLiteral("t.risk_level")},
-        {QStringLiteral("risk_reward_ratio"), JsonKind::Number, QStringLiteral("t.risk_reward_ratio")},
-        {QStringLiteral("time_horizon_hours"), JsonKind::Int, QStringLiteral("t.time_horizon_hours")},
+        {QStringLiteral("risk_reward_ratio"), JsonKind::Number,
+         QStringLiteral("t.risk_reward_ratio")},
+        {QStringLiteral("time_horizon_hours"), JsonKind::Int,
+         QStringLiteral("t.time_horizon_hours")},
         {QStringLiteral("status"), JsonKind::Text, QStringLiteral("t.status")},
         {QStringLiteral("generated_at"), JsonKind::Timestamp, QStringLiteral("t.generated_at")},
         {QStringLiteral("expires_at"), JsonKind::Timestamp, QStringLiteral("t.expires_at")}};
@@ -117,10 +121,13 @@ Result<std::optional<QJsonObject>> SignalReader::signal(int signalId) const
         {QStringLiteral("entry_price"), JsonKind::Number, QStringLiteral("t.entry_price")},
         {QStringLiteral("target_price"), JsonKind::Number, QStringLiteral("t.target_price")},
         {QStringLiteral("stop_loss"), JsonKind::Number, QStringLiteral("t.stop_loss")},
-        {QStringLiteral("confidence_score"), JsonKind::Number, QStringLiteral("t.confidence_score")},
+        {QStringLiteral("confidence_score"), JsonKind::Number,
+         QStringLiteral("t.confidence_score")},
         {QStringLiteral("risk_level"), JsonKind::Text, QStringLiteral("t.risk_level")},
-        {QStringLiteral("risk_reward_ratio"), JsonKind::Number, QStringLiteral("t.risk_reward_ratio")},
-        {QStringLiteral("time_horizon_hours"), JsonKind::Int, QStringLiteral("t.time_horizon_hours")},
+        {QStringLiteral("risk_reward_ratio"), JsonKind::Number,
+         QStringLiteral("t.risk_reward_ratio")},
+        {QStringLiteral("time_horizon_hours"), JsonKind::Int,
+         QStringLiteral("t.time_horizon_hours")},
         {QStringLiteral("ai_analysis"), JsonKind::Json, QStringLiteral("t.ai_analysis")},
         {QStringLiteral("market_context"), JsonKind::Json, QStringLiteral("t.market_context")},
         {QStringLiteral("status"), JsonKind::Text, QStringLiteral("t.status")},
@@ -148,7 +155,8 @@ Result<QJsonArray> SignalReader::executions(int userId, int limit) const
          QStringLiteral("e.portfolio_percentage")},
         {QStringLiteral("execution_type"), JsonKind::Text, QStringLiteral("e.execution_type")},
         {QStringLiteral("status"), JsonKind::Text, QStringLiteral("e.status")},
-        {QStringLiteral("execution_details"), JsonKind::Json, QStringLiteral("e.execution_details")},
+        {QStringLiteral("execution_details"), JsonKind::Json,
+         QStringLiteral("e.execution_details")},
         {QStringLiteral("executed_at"), JsonKind::Timestamp, QStringLiteral("e.executed_at")}};
     return selectRows(m_db, mapper,
                       QStringLiteral("FROM signal_executions e JOIN trading_signals t ON t.id ="
@@ -166,19 +174,20 @@ Result<QJsonObject> SignalReader::performance(int days, const QString &model) co
     latest.prepare(QStringLiteral("SELECT MAX(generated_at) FROM trading_signals"));
     if (const Status s = execQuery(latest, QStringLiteral("signals")); !s)
         return R::failure(s.error());
-    const QDateTime newest = latest.next() ? SqlTimestamp::toDateTime(latest.value(0)) : QDateTime();
+    const QDateTime newest =
+        latest.next() ? SqlTimestamp::toDateTime(latest.value(0)) : QDateTime();
     Tally all;
     std::map<QString, Tally> byRisk;
     std::map<QString, Tally> byModel;
     if (newest.isValid()) {
-        static const JsonRowMapper mapper{{QStringLiteral("confidence"), JsonKind::Number,
-                                           QStringLiteral("confidence_score")},
-                                          {QStringLiteral("risk_level"), JsonKind::Text},
-                                          {QStringLiteral("ai_analysis"), JsonKind::Json}};
-        const Result<QJsonArray> rows = selectRows(
-            m_db, mapper, QStringLiteral("FROM trading_signals WHERE generated_at >= ?"),
-            {SqlTimestamp::fromDateTime(newest.addSecs(-qint64(days) * 86400))},
-            QStringLiteral("signals"));
+        static const JsonRowMapper mapper{
+            {QStringLiteral("confidence"), JsonKind::Number, QStringLiteral("confidence_score")},
+            {QStringLiteral("risk_level"), JsonKind::Text},
+            {QStringLiteral("ai_analysis"), JsonKind::Json}};
+        const Result<QJsonArray> rows =
+            selectRows(m_db, mapper, QStringLiteral("FROM trading_signals WHERE generated_at >= ?"),
+                       {SqlTimestamp::fromDateTime(newest.addSecs(-qint64(days) * 86400))},
+                       QStringLiteral("signals"));
         if (!rows)
             return R::failure(rows.error());
         for (const QJsonValue &value : *rows) {

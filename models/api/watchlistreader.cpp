@@ -28,9 +28,9 @@ const JsonRowMapper &listColumns()
 //! Shared lists are visible to everyone; personal ones to their owner (and admins).
 QString visibility(const Viewer &viewer)
 {
-    return viewer.isAdmin ? QStringLiteral("1 = 1")
-                          : QStringLiteral("(type IN ('admin', 'system') OR user_id = %1)")
-                                .arg(viewer.userId);
+    return viewer.isAdmin
+               ? QStringLiteral("1 = 1")
+               : QStringLiteral("(type IN ('admin', 'system') OR user_id = %1)").arg(viewer.userId);
 }
 
 } // namespace
@@ -63,8 +63,8 @@ Result<QJsonObject> WatchlistReader::watchlist(int watchlistId, const Viewer &vi
         return QJsonObject();
     QJsonObject result = **list;
     const QString type = result.value(QStringLiteral("type")).toString();
-    if (!viewer.isAdmin && type == QLatin1String("personal")
-        && result.value(QStringLiteral("user_id")).toInt() != viewer.userId) {
+    if (!viewer.isAdmin && type == QLatin1String("personal") &&
+        result.value(QStringLiteral("user_id")).toInt() != viewer.userId) {
         *access = Access::NotYours;
         return QJsonObject();
     }
@@ -103,7 +103,8 @@ Result<QJsonObject> WatchlistReader::watchlist(int watchlistId, const Viewer &vi
     QJsonArray withPerformance;
     for (const QJsonValue &value : *rows) {
         QJsonObject item = value.toObject();
-        const auto change = prices.changePercent(item.value(QStringLiteral("crypto_id")).toInt(), 24);
+        const auto change =
+            prices.changePercent(item.value(QStringLiteral("crypto_id")).toInt(), 24);
         if (!change)
             return R::failure(change.error());
         item.insert(QStringLiteral("performance_24h"),
@@ -123,7 +124,8 @@ const JsonRowMapper &suggestionColumns()
         {QStringLiteral("symbol"), JsonKind::Text, QStringLiteral("c.symbol")},
         {QStringLiteral("name"), JsonKind::Text, QStringLiteral("c.name")},
         {QStringLiteral("suggestion_type"), JsonKind::Text, QStringLiteral("s.suggestion_type")},
-        {QStringLiteral("confidence_score"), JsonKind::Number, QStringLiteral("s.confidence_score")},
+        {QStringLiteral("confidence_score"), JsonKind::Number,
+         QStringLiteral("s.confidence_score")},
         {QStringLiteral("ai_reasoning"), JsonKind::Json, QStringLiteral("s.ai_reasoning")},
         {QStringLiteral("supporting_data"), JsonKind::Json, QStringLiteral("s.supporting_data")},
         {QStringLiteral("status"), JsonKind::Text, QStringLiteral("s.status")},

@@ -28,7 +28,8 @@ namespace {
 
 int sectorId(QSqlDatabase db, const QString &name)
 {
-    return int(scalar(db, QStringLiteral("SELECT id FROM crypto_sectors WHERE name = '%1'").arg(name)));
+    return int(
+        scalar(db, QStringLiteral("SELECT id FROM crypto_sectors WHERE name = '%1'").arg(name)));
 }
 
 QString at(const QDateTime &now, double daysAgo)
@@ -42,17 +43,19 @@ SeedData seedAll(QSqlDatabase db, int adminId, int professionalId, int casualId)
 {
     SeedData s;
     // Whole seconds keep the expected values exact in both dialects.
-    s.now = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() / 3600 * 3600, Qt::UTC);
+    s.now =
+        QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() / 3600 * 3600, Qt::UTC);
     s.defiSector = sectorId(db, QStringLiteral("DeFi"));
     s.layer1Sector = sectorId(db, QStringLiteral("Layer1"));
     const auto asset = [&](const char *symbol, const char *name, int sector, double price) {
         return insertReturningId(
-            db, QStringLiteral("INSERT INTO cryptocurrencies (symbol, name, sector_id, current_price,"
-                               " market_cap) VALUES ('%1', '%2', %3, %4, %5)")
-                    .arg(QLatin1String(symbol), QLatin1String(name))
-                    .arg(sector)
-                    .arg(price)
-                    .arg(price * 1e6));
+            db,
+            QStringLiteral("INSERT INTO cryptocurrencies (symbol, name, sector_id, current_price,"
+                           " market_cap) VALUES ('%1', '%2', %3, %4, %5)")
+                .arg(QLatin1String(symbol), QLatin1String(name))
+                .arg(sector)
+                .arg(price)
+                .arg(price * 1e6));
     };
     const int last = SeedData::kDays - 1;
     s.btc = asset("BTC", "Bitcoin", s.layer1Sector, SeedData::btcClose(last));
@@ -60,9 +63,9 @@ SeedData seedAll(QSqlDatabase db, int adminId, int professionalId, int casualId)
     s.uni = asset("UNI", "Uniswap", s.defiSector, SeedData::uniClose(last));
     for (int day = 0; day < SeedData::kDays; ++day) {
         const QString time = at(s.now, last - day);
-        for (const auto &[id, close] : {std::pair{s.btc, SeedData::btcClose(day)},
-                                        std::pair{s.eth, SeedData::ethClose(day)},
-                                        std::pair{s.uni, SeedData::uniClose(day)}}) {
+        for (const auto &[id, close] :
+             {std::pair{s.btc, SeedData::btcClose(day)}, std::pair{s.eth, SeedData::ethClose(day)},
+              std::pair{s.uni, SeedData::uniClose(day)}}) {
             exec(db, QStringLiteral("INSERT INTO price_data (crypto_id, timestamp, open_price,"
                                     " high_price, low_price, close_price, volume,"
                                     " technical_indicators) VALUES (%1, %2, %3, %3, %3, %3, 1000,"
@@ -97,19 +100,20 @@ SeedData seedAll(QSqlDatabase db, int adminId, int professionalId, int casualId)
                      .arg(at(s.now, 2 - i)));
     }
     // Layer 2.
-    for (const auto &[sector, momentum, p24] : {std::tuple{s.defiSector, 0.75, 8.5},
-                                                std::tuple{s.layer1Sector, 0.20, 1.5}}) {
+    for (const auto &[sector, momentum, p24] :
+         {std::tuple{s.defiSector, 0.75, 8.5}, std::tuple{s.layer1Sector, 0.20, 1.5}}) {
         for (int i = 0; i < 2; ++i) {
-            exec(db, QStringLiteral("INSERT INTO sector_performance (sector_id, analysis_time,"
-                                    " total_market_cap, total_volume, dominance_percentage,"
-                                    " momentum_score, performance_24h, performance_7d,"
-                                    " performance_30d, top_performers) VALUES (%1, %2, 89500000000,"
-                                    " 15600000000, 12.3, %3, %4, %5, 30.0, '[{\"symbol\": \"UNI\"}]')")
-                         .arg(sector)
-                         .arg(at(s.now, 1 - i))
-                         .arg(momentum)
-                         .arg(p24)
-                         .arg(p24 * 2));
+            exec(db,
+                 QStringLiteral("INSERT INTO sector_performance (sector_id, analysis_time,"
+                                " total_market_cap, total_volume, dominance_percentage,"
+                                " momentum_score, performance_24h, performance_7d,"
+                                " performance_30d, top_performers) VALUES (%1, %2, 89500000000,"
+                                " 15600000000, 12.3, %3, %4, %5, 30.0, '[{\"symbol\": \"UNI\"}]')")
+                     .arg(sector)
+                     .arg(at(s.now, 1 - i))
+                     .arg(momentum)
+                     .arg(p24)
+                     .arg(p24 * 2));
         }
     }
     exec(db, QStringLiteral("INSERT INTO sector_rotation_analysis (analysis_time,"
@@ -135,16 +139,17 @@ SeedData seedAll(QSqlDatabase db, int adminId, int professionalId, int casualId)
     const auto suggestion = [&](int crypto, const char *type, double confidence, const char *status,
                                 double daysAgo) {
         return insertReturningId(
-            db, QStringLiteral("INSERT INTO ai_suggestions (crypto_id, suggestion_type,"
-                               " confidence_score, ai_reasoning, status, suggested_at, expires_at)"
-                               " VALUES (%1, '%2', %3, '{\"volume_surge\": \"volume up 340 percent\"}',"
-                               " '%4', %5, %6)")
-                    .arg(crypto)
-                    .arg(QLatin1String(type))
-                    .arg(confidence)
-                    .arg(QLatin1String(status))
-                    .arg(at(s.now, daysAgo))
-                    .arg(at(s.now, daysAgo - 7)));
+            db,
+            QStringLiteral("INSERT INTO ai_suggestions (crypto_id, suggestion_type,"
+                           " confidence_score, ai_reasoning, status, suggested_at, expires_at)"
+                           " VALUES (%1, '%2', %3, '{\"volume_surge\": \"volume up 340 percent\"}',"
+                           " '%4', %5, %6)")
+                .arg(crypto)
+                .arg(QLatin1String(type))
+                .arg(confidence)
+                .arg(QLatin1String(status))
+                .arg(at(s.now, daysAgo))
+                .arg(at(s.now, daysAgo - 7)));
     };
     s.pendingSuggestion = suggestion(s.uni, "add_tier2", 0.92, "pending", 0.5);
     s.pendingSuggestion2 = suggestion(s.eth, "add_tier1", 0.75, "pending", 1.0);

@@ -16,16 +16,16 @@ struct SeedData
     QDateTime now;
     int btc = 0, eth = 0, uni = 0;
     int defiSector = 0, layer1Sector = 0;
-    int tier1List = 0;        //!< admin list, tier1, user_id NULL
-    int casualList = 0;       //!< the casual user's personal list
-    int btcItem = 0;          //!< BTC on tier1List
+    int tier1List = 0;          //!< admin list, tier1, user_id NULL
+    int casualList = 0;         //!< the casual user's personal list
+    int btcItem = 0;            //!< BTC on tier1List
     int pendingSuggestion = 0;  //!< UNI add_tier2, confidence 0.92
     int pendingSuggestion2 = 0; //!< ETH add_tier1, confidence 0.75
     int approvedSuggestion = 0;
-    int activeSignal = 0;    //!< BTC long, confidence 0.89, expires in 3 days
-    int expiredSignal = 0;   //!< ETH short, outcome target_hit +4%
+    int activeSignal = 0;  //!< BTC long, confidence 0.89, expires in 3 days
+    int expiredSignal = 0; //!< ETH short, outcome target_hit +4%
     int professionalExecution = 0;
-    int model = 0;           //!< ai_models macro_regime_detector
+    int model = 0; //!< ai_models macro_regime_detector
     int casualNotification = 0;
     int professionalNotification = 0;
 

@@ -7,10 +7,10 @@
 #include <QEventLoop>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
-#include <QRegularExpression>
 #include <QTimer>
 
 namespace cp::test {
@@ -26,13 +26,18 @@ QByteArray HttpResult::header(const QByteArray &name) const
 
 QString HttpResult::errorCode() const
 {
-    return object().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+    return object()
+        .value(QStringLiteral("error"))
+        .toObject()
+        .value(QStringLiteral("code"))
+        .toString();
 }
 
 QString HttpResult::describe() const
 {
-    return QStringLiteral("HTTP %1 %2 %3").arg(status).arg(QString::fromUtf8(body.left(600)),
-                                                          networkError);
+    return QStringLiteral("HTTP %1 %2 %3")
+        .arg(status)
+        .arg(QString::fromUtf8(body.left(600)), networkError);
 }
 
 ApiClient::ApiClient(QUrl base)
@@ -83,9 +88,9 @@ HttpResult ApiClient::del(const QString &path, const QString &token)
 
 QString ApiClient::login(const QString &email, const QString &password)
 {
-    const HttpResult result = post(QStringLiteral("/api/v1/auth/login"),
-                                   {{QStringLiteral("email"), email},
-                                    {QStringLiteral("password"), password}});
+    const HttpResult result =
+        post(QStringLiteral("/api/v1/auth/login"),
+             {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}});
     return result.object().value(QStringLiteral("access_token")).toString();
 }
 
@@ -134,14 +139,14 @@ int ApiFixture::addUser(const QString &email, models::Role role, const QString &
 bool ApiFixture::addRoleUsers()
 {
     adminId = addUser(QStringLiteral("admin@example.org"), models::Role::Admin, password());
-    professionalId = addUser(QStringLiteral("pro@example.org"), models::Role::Professional,
-                             password());
+    professionalId =
+        addUser(QStringLiteral("pro@example.org"), models::Role::Professional, password());
     casualId = addUser(QStringLiteral("casual@example.org"), models::Role::Casual, password());
     adminToken = m_client->login(QStringLiteral("admin@example.org"), password());
     professionalToken = m_client->login(QStringLiteral("pro@example.org"), password());
     casualToken = m_client->login(QStringLiteral("casual@example.org"), password());
-    return adminId && professionalId && casualId && !adminToken.isEmpty()
-           && !professionalToken.isEmpty() && !casualToken.isEmpty();
+    return adminId && professionalId && casualId && !adminToken.isEmpty() &&
+           !professionalToken.isEmpty() && !casualToken.isEmpty();
 }
 
 qint64 scalar(QSqlDatabase db, const QString &sql)

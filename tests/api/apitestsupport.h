@@ -113,7 +113,8 @@ inline bool near(double a, double b, double tolerance = 1e-6)
 /** GET `path` as `token` into `name` (an HttpResult) and require `expected` status. */
 #define CP_GET(name, api, path, token, expected)                                                   \
     const ::cp::test::HttpResult name = (api).client().get(path, token);                           \
-    QVERIFY2(name.status == (expected), qPrintable(QStringLiteral("GET %1: %2").arg(path, name.describe())))
+    QVERIFY2(name.status == (expected),                                                            \
+             qPrintable(QStringLiteral("GET %1: %2").arg(path, name.describe())))
 
 /** The fixture with its role users signed in and every table seeded (`seed`). */
 #define CP_SEEDED_API(api, database)                                                               \
@@ -123,4 +124,4 @@ inline bool near(double a, double b, double tolerance = 1e-6)
     const ::cp::test::SeedData seed =                                                              \
         ::cp::test::seedAll(api.db(), api.adminId, api.professionalId, api.casualId);              \
     if (QTest::currentTestFailed())                                                                \
-        return
+    return

@@ -8,8 +8,8 @@
 #include <QDateTime>
 #include <QNetworkReply>
 #include <QProcess>
-#include <QSignalSpy>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -17,7 +17,7 @@
 
 using namespace cp::test;
 
-#define CP_API_FIXTURE(name, database)                                                            \
+#define CP_API_FIXTURE(name, database)                                                             \
     ApiFixture name(database);                                                                     \
     QVERIFY2(name.start(), qPrintable(name.error()));                                              \
     QVERIFY(name.addRoleUsers())
@@ -119,10 +119,10 @@ void tst_ApiAuth::loginReturnsTokenAndUser()
     QVERIFY(id > 0);
     const QDateTime before = QDateTime::currentDateTimeUtc();
     // Email case does not matter: accounts are stored in lower case.
-    const HttpResult login = api.client().post(
-        QStringLiteral("/api/v1/auth/login"),
-        {{QStringLiteral("email"), QStringLiteral("Trader@Example.org")},
-         {QStringLiteral("password"), ApiFixture::password()}});
+    const HttpResult login =
+        api.client().post(QStringLiteral("/api/v1/auth/login"),
+                          {{QStringLiteral("email"), QStringLiteral("Trader@Example.org")},
+                           {QStringLiteral("password"), ApiFixture::password()}});
     QVERIFY2(login.status == 200, qPrintable(login.describe()));
     const QJsonObject body = login.object();
     const QString token = body.value(QStringLiteral("access_token")).toString();
@@ -169,16 +169,16 @@ void tst_ApiAuth::loginRefusesWrongCredentials()
     QVERIFY2(api.start(), qPrintable(api.error()));
     QVERIFY(api.addUser(QStringLiteral("trader@example.org"), cp::models::Role::Casual,
                         ApiFixture::password()));
-    const HttpResult wrongPassword = api.client().post(
-        QStringLiteral("/api/v1/auth/login"),
-        {{QStringLiteral("email"), QStringLiteral("trader@example.org")},
-         {QStringLiteral("password"), QStringLiteral("not the password")}});
+    const HttpResult wrongPassword =
+        api.client().post(QStringLiteral("/api/v1/auth/login"),
+                          {{QStringLiteral("email"), QStringLiteral("trader@example.org")},
+                           {QStringLiteral("password"), QStringLiteral("not the password")}});
     QCOMPARE(wrongPassword.status, 401);
     QCOMPARE(wrongPassword.errorCode(), QStringLiteral("invalid_credentials"));
-    const HttpResult unknownEmail = api.client().post(
-        QStringLiteral("/api/v1/auth/login"),
-        {{QStringLiteral("email"), QStringLiteral("nobody@example.org")},
-         {QStringLiteral("password"), ApiFixture::password()}});
+    const HttpResult unknownEmail =
+        api.client().post(QStringLiteral("/api/v1/auth/login"),
+                          {{QStringLiteral("email"), QStringLiteral("nobody@example.org")},
+                           {QStringLiteral("password"), ApiFixture::password()}});
     QCOMPARE(unknownEmail.status, 401);
     // Same answer for both: the API does not reveal which emails exist.
     QCOMPARE(unknownEmail.body, wrongPassword.body);
@@ -238,8 +238,7 @@ void tst_ApiAuth::tokensAreCheckedOnEveryRequest()
 
     QVERIFY(insertToken(db.database(), QStringLiteral("cp_valid"), id, isoIn(3600)));
     QVERIFY(insertToken(db.database(), QStringLiteral("cp_expired"), id, isoIn(-60)));
-    QVERIFY(insertToken(db.database(), QStringLiteral("cp_revoked"), id, isoIn(3600),
-                        isoIn(-10)));
+    QVERIFY(insertToken(db.database(), QStringLiteral("cp_revoked"), id, isoIn(3600), isoIn(-10)));
     QCOMPARE(api.client().get(me, QStringLiteral("cp_valid")).status, 200);
     QCOMPARE(api.client().get(me, QStringLiteral("cp_expired")).status, 401);
     QCOMPARE(api.client().get(me, QStringLiteral("cp_revoked")).status, 401);
@@ -276,8 +275,8 @@ void tst_ApiAuth::unknownRoutesAndMethods()
 {
     CP_SCRATCH_DB(db, QStringLiteral("sqlite"));
     CP_API_FIXTURE(api, db);
-    const HttpResult missing = api.client().get(QStringLiteral("/api/v1/no/such/thing"),
-                                                api.adminToken);
+    const HttpResult missing =
+        api.client().get(QStringLiteral("/api/v1/no/such/thing"), api.adminToken);
     QCOMPARE(missing.status, 404);
     QCOMPARE(missing.errorCode(), QStringLiteral("not_found"));
     QVERIFY(!missing.object()
@@ -309,11 +308,11 @@ void tst_ApiAuth::badBodiesAreRefusedAndWriteNothing_data()
     QTest::newRow("wrong type") << QByteArray("{\"email\": 5, \"password\": " + password + "}")
                                 << 422 << QStringLiteral("email");
     QTest::newRow("unknown field")
-        << QByteArray("{\"email\": \"admin@example.org\", \"password\": " + password
-                      + ", \"role\": \"admin\"}")
+        << QByteArray("{\"email\": \"admin@example.org\", \"password\": " + password +
+                      ", \"role\": \"admin\"}")
         << 422 << QStringLiteral("role");
-    QTest::newRow("too long") << QByteArray("{\"email\": \"" + QByteArray(300, 'x')
-                                            + "\", \"password\": " + password + "}")
+    QTest::newRow("too long") << QByteArray("{\"email\": \"" + QByteArray(300, 'x') +
+                                            "\", \"password\": " + password + "}")
                               << 422 << QStringLiteral("email");
 }
 
@@ -329,11 +328,14 @@ void tst_ApiAuth::badBodiesAreRefusedAndWriteNothing()
                         ApiFixture::password()));
     const HttpResult result = api.client().send("POST", QStringLiteral("/api/v1/auth/login"), body);
     QVERIFY2(result.status == status, qPrintable(result.describe()));
-    QCOMPARE(result.errorCode(), status == 400 ? QStringLiteral("bad_request")
-                                               : QStringLiteral("validation_failed"));
+    QCOMPARE(result.errorCode(),
+             status == 400 ? QStringLiteral("bad_request") : QStringLiteral("validation_failed"));
     if (!field.isEmpty()) {
-        const QJsonObject fields =
-            result.object().value(QStringLiteral("error")).toObject().value(QStringLiteral("fields")).toObject();
+        const QJsonObject fields = result.object()
+                                       .value(QStringLiteral("error"))
+                                       .toObject()
+                                       .value(QStringLiteral("fields"))
+                                       .toObject();
         QVERIFY2(fields.contains(field), qPrintable(result.describe()));
     }
     QCOMPARE(scalar(db.database(), QStringLiteral("SELECT COUNT(*) FROM api_tokens")), qint64(0));
@@ -351,15 +353,15 @@ void tst_ApiAuth::oversizedBodyIsRefused()
     QVERIFY(api.addUser(QStringLiteral("admin@example.org"), cp::models::Role::Admin,
                         ApiFixture::password()));
     // A valid login padded with whitespace past the limit: refused for its size alone.
-    const QByteArray body = "{\"email\": \"admin@example.org\", \"password\": \""
-                            + ApiFixture::password().toUtf8() + "\"" + QByteArray(2000, ' ') + "}";
+    const QByteArray body = "{\"email\": \"admin@example.org\", \"password\": \"" +
+                            ApiFixture::password().toUtf8() + "\"" + QByteArray(2000, ' ') + "}";
     const HttpResult result = api.client().send("POST", QStringLiteral("/api/v1/auth/login"), body);
     QCOMPARE(result.status, 413);
     QCOMPARE(result.errorCode(), QStringLiteral("payload_too_large"));
     QCOMPARE(scalar(db.database(), QStringLiteral("SELECT COUNT(*) FROM api_tokens")), qint64(0));
     // The same body within the limit is accepted.
-    const QByteArray small = "{\"email\": \"admin@example.org\", \"password\": \""
-                             + ApiFixture::password().toUtf8() + "\"}";
+    const QByteArray small = "{\"email\": \"admin@example.org\", \"password\": \"" +
+                             ApiFixture::password().toUtf8() + "\"}";
     QCOMPARE(api.client().send("POST", QStringLiteral("/api/v1/auth/login"), small).status, 200);
 }
 
@@ -424,12 +426,14 @@ void tst_ApiAuth::shutdownFinishesRequestsInFlight()
                         ApiFixture::password()));
     // A sign-in takes a while (argon2id): shut down while it runs; it still gets its answer.
     QNetworkAccessManager manager;
-    QNetworkRequest request(api.client().base().resolved(QUrl(QStringLiteral("/api/v1/auth/login"))));
+    QNetworkRequest request(
+        api.client().base().resolved(QUrl(QStringLiteral("/api/v1/auth/login"))));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     QNetworkReply *reply = manager.post(
-        request, QJsonDocument(QJsonObject{{QStringLiteral("email"), QStringLiteral("a@example.org")},
-                                           {QStringLiteral("password"), ApiFixture::password()}})
-                     .toJson());
+        request,
+        QJsonDocument(QJsonObject{{QStringLiteral("email"), QStringLiteral("a@example.org")},
+                                  {QStringLiteral("password"), ApiFixture::password()}})
+            .toJson());
     QTRY_COMPARE_WITH_TIMEOUT(api.server().requestsInFlight(), 1, 5000);
     QSignalSpy stopped(&api.server(), &cp::app::api::ApiServer::stopped);
     api.server().shutdown();

@@ -66,8 +66,10 @@ void tst_ApiMarket::layer1Endpoints()
              QStringLiteral("bear"));
     QCOMPARE(points.last().toObject().value(QStringLiteral("regime")).toString(),
              QStringLiteral("bull"));
-    QVERIFY(near(points.last().toObject().value(QStringLiteral("fear_greed_index")).toDouble(), 72));
-    QVERIFY(near(points.first().toObject().value(QStringLiteral("btc_dominance")).toDouble(), 52.3));
+    QVERIFY(
+        near(points.last().toObject().value(QStringLiteral("fear_greed_index")).toDouble(), 72));
+    QVERIFY(
+        near(points.first().toObject().value(QStringLiteral("btc_dominance")).toDouble(), 52.3));
     // One day back from the newest analysis holds two of the three days.
     CP_GET(shortHistory, api, QStringLiteral("/api/v1/layer1/history?days=1"), token, 200);
     QCOMPARE(shortHistory.object().value(QStringLiteral("points")).toArray().size(), 2);
@@ -79,9 +81,9 @@ void tst_ApiMarket::layer1BeforeAnyAnalysis()
     ApiFixture api(db);
     QVERIFY2(api.start(), qPrintable(api.error()));
     QVERIFY(api.addRoleUsers());
-    for (const char *path : {"/api/v1/layer1/market-regime", "/api/v1/layer1/sentiment",
-                             "/api/v1/layer1/dominance", "/api/v1/layer1/regime-forecast",
-                             "/api/v1/layer2/rotation"}) {
+    for (const char *path :
+         {"/api/v1/layer1/market-regime", "/api/v1/layer1/sentiment", "/api/v1/layer1/dominance",
+          "/api/v1/layer1/regime-forecast", "/api/v1/layer2/rotation"}) {
         const HttpResult result = api.client().get(QLatin1String(path), api.casualToken);
         QVERIFY2(result.status == 404, qPrintable(result.describe()));
         QCOMPARE(result.errorCode(), QStringLiteral("no_data"));
@@ -112,8 +114,8 @@ void tst_ApiMarket::regimeForecast()
     }
     // By hand: rows are counts + prior (9 to stay, 1/3 to each other regime), normalised.
     // bull row: bull->bull 1 + 9 of 11; bear row: bear->bull 1 + 1/3 of 11; others 1/3 of 10.
-    const double day1Bull = 0.87 * (10.0 / 11.0) + 0.03 * ((4.0 / 3.0) / 11.0)
-                            + 0.06 * (1.0 / 30.0) + 0.04 * (1.0 / 30.0);
+    const double day1Bull = 0.87 * (10.0 / 11.0) + 0.03 * ((4.0 / 3.0) / 11.0) +
+                            0.06 * (1.0 / 30.0) + 0.04 * (1.0 / 30.0);
     QVERIFY(near(days.first()
                      .toObject()
                      .value(QStringLiteral("probabilities"))
@@ -131,8 +133,11 @@ void tst_ApiMarket::regimeForecast()
     // A sticky chain drifts towards its stationary mix: bull fades day by day from 0.87.
     double previous = 1.0;
     for (const QJsonValue &day : days) {
-        const double bull =
-            day.toObject().value(QStringLiteral("probabilities")).toObject().value(QStringLiteral("bull")).toDouble();
+        const double bull = day.toObject()
+                                .value(QStringLiteral("probabilities"))
+                                .toObject()
+                                .value(QStringLiteral("bull"))
+                                .toDouble();
         QVERIFY(bull < previous);
         previous = bull;
     }
@@ -155,10 +160,13 @@ void tst_ApiMarket::layer2Endpoints()
     QVERIFY(near(first.value(QStringLiteral("performance_7d")).toDouble(), 17.0));
     QVERIFY(near(first.value(QStringLiteral("dominance")).toDouble(), 12.3));
     QVERIFY(near(first.value(QStringLiteral("momentum_score")).toDouble(), 0.75));
-    QCOMPARE(list.at(1).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("neutral"));
-    QCOMPARE(list.last().toObject().value(QStringLiteral("status")).toString(), QStringLiteral("no_data"));
+    QCOMPARE(list.at(1).toObject().value(QStringLiteral("status")).toString(),
+             QStringLiteral("neutral"));
+    QCOMPARE(list.last().toObject().value(QStringLiteral("status")).toString(),
+             QStringLiteral("no_data"));
 
-    CP_GET(sector, api, QStringLiteral("/api/v1/layer2/sectors/%1").arg(seed.defiSector), token, 200);
+    CP_GET(sector, api, QStringLiteral("/api/v1/layer2/sectors/%1").arg(seed.defiSector), token,
+           200);
     const QJsonObject s = sector.object();
     QCOMPARE(s.value(QStringLiteral("name")).toString(), QStringLiteral("DeFi"));
     QVERIFY(!s.value(QStringLiteral("description")).toString().isEmpty());
@@ -167,7 +175,12 @@ void tst_ApiMarket::layer2Endpoints()
     QCOMPARE(s.value(QStringLiteral("top_performers")).toArray().size(), 1);
     QVERIFY(s.value(QStringLiteral("performance_metrics")).isObject());
     QCOMPARE(s.value(QStringLiteral("assets")).toArray().size(), 1);
-    QCOMPARE(s.value(QStringLiteral("assets")).toArray().first().toObject().value(QStringLiteral("symbol")).toString(),
+    QCOMPARE(s.value(QStringLiteral("assets"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QStringLiteral("symbol"))
+                 .toString(),
              QStringLiteral("UNI"));
     CP_GET(missing, api, QStringLiteral("/api/v1/layer2/sectors/9999"), token, 404);
     CP_GET(notNumeric, api, QStringLiteral("/api/v1/layer2/sectors/defi"), token, 404);
@@ -184,12 +197,12 @@ void tst_ApiMarket::layer2Endpoints()
                  0.6));
 
     CP_GET(history, api,
-           QStringLiteral("/api/v1/layer2/sectors/%1/history?days=30").arg(seed.layer1Sector), token,
-           200);
+           QStringLiteral("/api/v1/layer2/sectors/%1/history?days=30").arg(seed.layer1Sector),
+           token, 200);
     const QJsonArray points = history.object().value(QStringLiteral("points")).toArray();
     QCOMPARE(points.size(), 2);
-    QVERIFY(points.first().toObject().value(QStringLiteral("timestamp")).toString()
-            < points.last().toObject().value(QStringLiteral("timestamp")).toString());
+    QVERIFY(points.first().toObject().value(QStringLiteral("timestamp")).toString() <
+            points.last().toObject().value(QStringLiteral("timestamp")).toString());
 
     CP_GET(compare, api,
            QStringLiteral("/api/v1/layer2/compare?sectors=%1,%2&timeframe=24h")
@@ -202,25 +215,38 @@ void tst_ApiMarket::layer2Endpoints()
     QCOMPARE(c.value(QStringLiteral("worst")).toInt(), seed.layer1Sector);
     QVERIFY(near(c.value(QStringLiteral("spread")).toDouble(), 8.5 - 1.5));
     CP_GET(compareMissing, api,
-           QStringLiteral("/api/v1/layer2/compare?sectors=%1,9999").arg(seed.defiSector), token, 404);
+           QStringLiteral("/api/v1/layer2/compare?sectors=%1,9999").arg(seed.defiSector), token,
+           404);
 }
 
 void tst_ApiMarket::queryValidation_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("field");
-    QTest::newRow("days zero") << "/api/v1/layer1/history?days=0" << "days";
-    QTest::newRow("days text") << "/api/v1/layer1/history?days=many" << "days";
-    QTest::newRow("days too many") << "/api/v1/layer1/history?days=366" << "days";
-    QTest::newRow("interval") << "/api/v1/layer1/history?interval=2d" << "interval";
-    QTest::newRow("horizon") << "/api/v1/layer1/regime-forecast?horizon=31d" << "horizon";
-    QTest::newRow("horizon unit") << "/api/v1/layer1/regime-forecast?horizon=7w" << "horizon";
-    QTest::newRow("compare without sectors") << "/api/v1/layer2/compare" << "sectors";
-    QTest::newRow("compare bad list") << "/api/v1/layer2/compare?sectors=1,x" << "sectors";
-    QTest::newRow("timeframe") << "/api/v1/layer2/compare?sectors=1&timeframe=1y" << "timeframe";
-    QTest::newRow("limit zero") << "/api/v1/layer4/signals?limit=0" << "limit";
-    QTest::newRow("confidence") << "/api/v1/layer4/signals?confidence_min=1.5" << "confidence_min";
-    QTest::newRow("status") << "/api/v1/layer3/suggestions?status=maybe" << "status";
+    QTest::newRow("days zero") << "/api/v1/layer1/history?days=0"
+                               << "days";
+    QTest::newRow("days text") << "/api/v1/layer1/history?days=many"
+                               << "days";
+    QTest::newRow("days too many") << "/api/v1/layer1/history?days=366"
+                                   << "days";
+    QTest::newRow("interval") << "/api/v1/layer1/history?interval=2d"
+                              << "interval";
+    QTest::newRow("horizon") << "/api/v1/layer1/regime-forecast?horizon=31d"
+                             << "horizon";
+    QTest::newRow("horizon unit") << "/api/v1/layer1/regime-forecast?horizon=7w"
+                                  << "horizon";
+    QTest::newRow("compare without sectors") << "/api/v1/layer2/compare"
+                                             << "sectors";
+    QTest::newRow("compare bad list") << "/api/v1/layer2/compare?sectors=1,x"
+                                      << "sectors";
+    QTest::newRow("timeframe") << "/api/v1/layer2/compare?sectors=1&timeframe=1y"
+                               << "timeframe";
+    QTest::newRow("limit zero") << "/api/v1/layer4/signals?limit=0"
+                                << "limit";
+    QTest::newRow("confidence") << "/api/v1/layer4/signals?confidence_min=1.5"
+                                << "confidence_min";
+    QTest::newRow("status") << "/api/v1/layer3/suggestions?status=maybe"
+                            << "status";
 }
 
 void tst_ApiMarket::queryValidation()

@@ -62,28 +62,31 @@ void tst_ApiMatrix::everyRouteChecksItsCaller()
         api.db(), QStringLiteral("INSERT INTO notifications (user_id, notification_type, title,"
                                  " message) VALUES (%1, 'system', 'For admin', 'Hello')")
                       .arg(api.adminId));
-    const QList<Caller> callers{{QStringLiteral("casual"), api.casualToken, seed.casualNotification},
-                                {QStringLiteral("professional"), api.professionalToken,
-                                 seed.professionalNotification},
-                                {QStringLiteral("admin"), api.adminToken, adminNotification}};
+    const QList<Caller> callers{
+        {QStringLiteral("casual"), api.casualToken, seed.casualNotification},
+        {QStringLiteral("professional"), api.professionalToken, seed.professionalNotification},
+        {QStringLiteral("admin"), api.adminToken, adminNotification}};
     int checked = 0;
     for (const Route &route : api.server().router().routes()) {
-        if (route.webSocket || route.access == Access::Public
-            || route.pattern.endsWith(QLatin1String("/auth/logout")))
+        if (route.webSocket || route.access == Access::Public ||
+            route.pattern.endsWith(QLatin1String("/auth/logout")))
             continue;
         ++checked;
         const QByteArray method = route.method.toLatin1();
         const QString label = route.method + QLatin1Char(' ') + route.pattern;
         const QString anonymousPath = concretePath(route, seed, callers.first());
         const HttpResult anonymous = api.client().send(method, anonymousPath);
-        QVERIFY2(anonymous.status == 401, qPrintable(label + QLatin1String(": ") + anonymous.describe()));
+        QVERIFY2(anonymous.status == 401,
+                 qPrintable(label + QLatin1String(": ") + anonymous.describe()));
         QCOMPARE(anonymous.errorCode(), QStringLiteral("unauthorized"));
         for (const Caller &caller : callers) {
             const HttpResult result =
                 api.client().send(method, concretePath(route, seed, caller), {}, caller.token);
-            const QString what = QStringLiteral("%1 as %2: %3").arg(label, caller.name, result.describe());
+            const QString what =
+                QStringLiteral("%1 as %2: %3").arg(label, caller.name, result.describe());
             QVERIFY2(result.status != 401, qPrintable(what));
-            const bool allowed = route.access != Access::Admin || caller.name == QLatin1String("admin");
+            const bool allowed =
+                route.access != Access::Admin || caller.name == QLatin1String("admin");
             if (allowed) {
                 QVERIFY2(result.status != 403, qPrintable(what));
             } else {

@@ -12,38 +12,56 @@ namespace {
 const QList<QPair<QString, QString>> &issueEndpoints()
 {
     static const QList<QPair<QString, QString>> list{
-        {"GET", "/api/v1/health"}, {"GET", "/api/v1/openapi.json"},
-        {"POST", "/api/v1/auth/login"}, {"POST", "/api/v1/auth/logout"},
-        {"GET", "/api/v1/layer1/market-regime"}, {"GET", "/api/v1/layer1/sentiment"},
-        {"GET", "/api/v1/layer1/dominance"}, {"GET", "/api/v1/layer1/history"},
+        {"GET", "/api/v1/health"},
+        {"GET", "/api/v1/openapi.json"},
+        {"POST", "/api/v1/auth/login"},
+        {"POST", "/api/v1/auth/logout"},
+        {"GET", "/api/v1/layer1/market-regime"},
+        {"GET", "/api/v1/layer1/sentiment"},
+        {"GET", "/api/v1/layer1/dominance"},
+        {"GET", "/api/v1/layer1/history"},
         {"GET", "/api/v1/layer1/regime-forecast"},
-        {"GET", "/api/v1/layer2/sectors"}, {"GET", "/api/v1/layer2/sectors/{sector_id}"},
-        {"GET", "/api/v1/layer2/rotation"}, {"GET", "/api/v1/layer2/sectors/{sector_id}/history"},
+        {"GET", "/api/v1/layer2/sectors"},
+        {"GET", "/api/v1/layer2/sectors/{sector_id}"},
+        {"GET", "/api/v1/layer2/rotation"},
+        {"GET", "/api/v1/layer2/sectors/{sector_id}/history"},
         {"GET", "/api/v1/layer2/compare"},
-        {"GET", "/api/v1/layer3/watchlists"}, {"GET", "/api/v1/layer3/watchlists/{watchlist_id}"},
+        {"GET", "/api/v1/layer3/watchlists"},
+        {"GET", "/api/v1/layer3/watchlists/{watchlist_id}"},
         {"POST", "/api/v1/layer3/watchlists/{watchlist_id}/items"},
         {"DELETE", "/api/v1/layer3/watchlists/{watchlist_id}/items/{item_id}"},
         {"GET", "/api/v1/layer3/suggestions"},
         {"POST", "/api/v1/layer3/suggestions/{suggestion_id}/review"},
         {"POST", "/api/v1/layer3/watchlists/bulk-actions"},
         {"GET", "/api/v1/layer3/assets/{crypto_id}/analysis"},
-        {"GET", "/api/v1/layer4/signals"}, {"GET", "/api/v1/layer4/signals/{signal_id}"},
+        {"GET", "/api/v1/layer4/signals"},
+        {"GET", "/api/v1/layer4/signals/{signal_id}"},
         {"POST", "/api/v1/layer4/signals/{signal_id}/execute"},
-        {"GET", "/api/v1/layer4/executions"}, {"DELETE", "/api/v1/layer4/signals/{signal_id}"},
+        {"GET", "/api/v1/layer4/executions"},
+        {"DELETE", "/api/v1/layer4/signals/{signal_id}"},
         {"GET", "/api/v1/layer4/performance"},
-        {"GET", "/api/v1/predictions"}, {"POST", "/api/v1/predictions"},
+        {"GET", "/api/v1/predictions"},
+        {"POST", "/api/v1/predictions"},
         {"GET", "/api/v1/predictions/analytics"},
-        {"GET", "/api/v1/admin/system-health"}, {"GET", "/api/v1/admin/ai-models"},
+        {"GET", "/api/v1/admin/system-health"},
+        {"GET", "/api/v1/admin/ai-models"},
         {"POST", "/api/v1/admin/ai-models/{model_id}/retrain"},
-        {"GET", "/api/v1/admin/user-activities"}, {"GET", "/api/v1/admin/suggestions/queue"},
-        {"GET", "/api/v1/admin/config"}, {"POST", "/api/v1/admin/config"},
-        {"GET", "/api/v1/ui/dashboard"}, {"GET", "/api/v1/ui/layer-overview"},
-        {"GET", "/api/v1/ui/mobile/quick-stats"}, {"GET", "/api/v1/ui/mobile/signal-cards"},
-        {"GET", "/api/v1/ui/mobile/layer-cards"}, {"GET", "/api/v1/ui/notifications"},
+        {"GET", "/api/v1/admin/user-activities"},
+        {"GET", "/api/v1/admin/suggestions/queue"},
+        {"GET", "/api/v1/admin/config"},
+        {"POST", "/api/v1/admin/config"},
+        {"GET", "/api/v1/ui/dashboard"},
+        {"GET", "/api/v1/ui/layer-overview"},
+        {"GET", "/api/v1/ui/mobile/quick-stats"},
+        {"GET", "/api/v1/ui/mobile/signal-cards"},
+        {"GET", "/api/v1/ui/mobile/layer-cards"},
+        {"GET", "/api/v1/ui/notifications"},
         {"POST", "/api/v1/ui/notifications/{notification_id}/read"},
         {"DELETE", "/api/v1/ui/notifications/{notification_id}"},
-        {"GET", "/api/v1/ws/dashboard/{user_id}"}, {"GET", "/api/v1/ws/prices/{crypto_ids}"},
-        {"GET", "/api/v1/ws/signals/{user_id}"}, {"GET", "/api/v1/ws/admin/system-status"},
+        {"GET", "/api/v1/ws/dashboard/{user_id}"},
+        {"GET", "/api/v1/ws/prices/{crypto_ids}"},
+        {"GET", "/api/v1/ws/signals/{user_id}"},
+        {"GET", "/api/v1/ws/admin/system-status"},
         {"GET", "/api/v1/ws/admin/suggestions"}};
     return list;
 }
@@ -98,24 +116,38 @@ void tst_ApiOpenApi::cleanupTestCase()
 void tst_ApiOpenApi::documentIsOpenApi3()
 {
     QVERIFY(m_document.value(QStringLiteral("openapi")).toString().startsWith(QLatin1String("3.")));
-    QVERIFY(!m_document.value(QStringLiteral("info")).toObject().value(QStringLiteral("title")).toString().isEmpty());
-    QCOMPARE(m_document.value(QStringLiteral("components")).toObject().value(QStringLiteral("securitySchemes"))
-                 .toObject().value(QStringLiteral("bearerAuth")).toObject().value(QStringLiteral("scheme")).toString(),
+    QVERIFY(!m_document.value(QStringLiteral("info"))
+                 .toObject()
+                 .value(QStringLiteral("title"))
+                 .toString()
+                 .isEmpty());
+    QCOMPARE(m_document.value(QStringLiteral("components"))
+                 .toObject()
+                 .value(QStringLiteral("securitySchemes"))
+                 .toObject()
+                 .value(QStringLiteral("bearerAuth"))
+                 .toObject()
+                 .value(QStringLiteral("scheme"))
+                 .toString(),
              QStringLiteral("bearer"));
     const QJsonObject paths = m_document.value(QStringLiteral("paths")).toObject();
     for (auto path = paths.constBegin(); path != paths.constEnd(); ++path) {
         const QJsonObject methods = path.value().toObject();
         for (auto op = methods.constBegin(); op != methods.constEnd(); ++op) {
             const QJsonObject operation = op.value().toObject();
-            QVERIFY2(!operation.value(QStringLiteral("summary")).toString().isEmpty(), qPrintable(path.key()));
-            QVERIFY2(!operation.value(QStringLiteral("responses")).toObject().isEmpty(), qPrintable(path.key()));
+            QVERIFY2(!operation.value(QStringLiteral("summary")).toString().isEmpty(),
+                     qPrintable(path.key()));
+            QVERIFY2(!operation.value(QStringLiteral("responses")).toObject().isEmpty(),
+                     qPrintable(path.key()));
             // Every {placeholder} of the path is a documented path parameter.
             static const QRegularExpression placeholder(QStringLiteral("\\{([a-z_]+)\\}"));
             for (const QRegularExpressionMatch &m : placeholder.globalMatch(path.key())) {
                 bool found = false;
                 for (const QJsonValue &p : operation.value(QStringLiteral("parameters")).toArray())
-                    found |= p.toObject().value(QStringLiteral("name")).toString() == m.captured(1)
-                             && p.toObject().value(QStringLiteral("in")).toString() == QLatin1String("path");
+                    found |=
+                        p.toObject().value(QStringLiteral("name")).toString() == m.captured(1) &&
+                        p.toObject().value(QStringLiteral("in")).toString() ==
+                            QLatin1String("path");
                 QVERIFY2(found, qPrintable(path.key() + QLatin1Char(' ') + m.captured(1)));
             }
         }
@@ -141,14 +173,15 @@ void tst_ApiOpenApi::documentedOperationsAreServed()
             const QJsonObject operation = op.value().toObject();
             const HttpResult result =
                 m_api->client().send(op.key().toUpper().toLatin1(), concrete(path.key()));
-            const QString what = op.key() + QLatin1Char(' ') + path.key() + QLatin1String(": ") + result.describe();
+            const QString what =
+                op.key() + QLatin1Char(' ') + path.key() + QLatin1String(": ") + result.describe();
             ++probed;
             if (operation.value(QStringLiteral("x-websocket")).toBool()) {
                 QVERIFY2(result.status == 426, qPrintable(what)); // served, as a WebSocket
                 continue;
             }
-            const bool isPublic = operation.contains(QStringLiteral("security"))
-                                  && operation.value(QStringLiteral("security")).toArray().isEmpty();
+            const bool isPublic = operation.contains(QStringLiteral("security")) &&
+                                  operation.value(QStringLiteral("security")).toArray().isEmpty();
             if (isPublic)
                 QVERIFY2(result.status == 200 || result.status == 422, qPrintable(what));
             else
@@ -169,11 +202,13 @@ void tst_ApiOpenApi::undocumentedMethodsAre405()
         for (const char *method : {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
             if (documented.contains(QLatin1String(method)))
                 continue;
-            const HttpResult result = m_api->client().send(method, concrete(path.key()), {}, m_api->adminToken);
-            const QString what = QLatin1String(method) + QLatin1Char(' ') + path.key() + QLatin1String(": ")
-                                 + result.describe();
+            const HttpResult result =
+                m_api->client().send(method, concrete(path.key()), {}, m_api->adminToken);
+            const QString what = QLatin1String(method) + QLatin1Char(' ') + path.key() +
+                                 QLatin1String(": ") + result.describe();
             QVERIFY2(result.status == 405, qPrintable(what));
-            QStringList allowed = QString::fromLatin1(result.header("Allow")).split(QStringLiteral(", "));
+            QStringList allowed =
+                QString::fromLatin1(result.header("Allow")).split(QStringLiteral(", "));
             allowed.sort();
             QCOMPARE(allowed, documented);
         }
@@ -186,20 +221,30 @@ void tst_ApiOpenApi::bodiesRefuseWhatTheSchemaRefuses()
     for (auto path = paths.constBegin(); path != paths.constEnd(); ++path) {
         const QJsonObject methods = path.value().toObject();
         for (auto op = methods.constBegin(); op != methods.constEnd(); ++op) {
-            const QJsonObject body = op.value().toObject().value(QStringLiteral("requestBody")).toObject();
+            const QJsonObject body =
+                op.value().toObject().value(QStringLiteral("requestBody")).toObject();
             if (body.isEmpty())
                 continue;
-            const QJsonObject schema = body.value(QStringLiteral("content")).toObject()
-                                           .value(QStringLiteral("application/json")).toObject()
-                                           .value(QStringLiteral("schema")).toObject();
+            const QJsonObject schema = body.value(QStringLiteral("content"))
+                                           .toObject()
+                                           .value(QStringLiteral("application/json"))
+                                           .toObject()
+                                           .value(QStringLiteral("schema"))
+                                           .toObject();
             QCOMPARE(schema.value(QStringLiteral("additionalProperties")).toBool(true), false);
             // A field the schema does not list is refused before anything runs.
-            const HttpResult result = m_api->client().send(op.key().toUpper().toLatin1(), concrete(path.key()),
-                                                           "{\"zz_not_a_field\": 1}", m_api->adminToken);
-            const QString what = op.key() + QLatin1Char(' ') + path.key() + QLatin1String(": ") + result.describe();
+            const HttpResult result =
+                m_api->client().send(op.key().toUpper().toLatin1(), concrete(path.key()),
+                                     "{\"zz_not_a_field\": 1}", m_api->adminToken);
+            const QString what =
+                op.key() + QLatin1Char(' ') + path.key() + QLatin1String(": ") + result.describe();
             QVERIFY2(result.status == 422, qPrintable(what));
-            QVERIFY2(result.object().value(QStringLiteral("error")).toObject().value(QStringLiteral("fields"))
-                         .toObject().contains(QStringLiteral("zz_not_a_field")),
+            QVERIFY2(result.object()
+                         .value(QStringLiteral("error"))
+                         .toObject()
+                         .value(QStringLiteral("fields"))
+                         .toObject()
+                         .contains(QStringLiteral("zz_not_a_field")),
                      qPrintable(what));
         }
     }

@@ -96,7 +96,10 @@ void tst_ApiTrading::suggestions()
     QCOMPARE(uni.value(QStringLiteral("symbol")).toString(), QStringLiteral("UNI"));
     QCOMPARE(uni.value(QStringLiteral("suggestion_type")).toString(), QStringLiteral("add_tier2"));
     QVERIFY(near(uni.value(QStringLiteral("confidence_score")).toDouble(), 0.92));
-    QCOMPARE(uni.value(QStringLiteral("ai_reasoning")).toObject().value(QStringLiteral("volume_surge")).toString(),
+    QCOMPARE(uni.value(QStringLiteral("ai_reasoning"))
+                 .toObject()
+                 .value(QStringLiteral("volume_surge"))
+                 .toString(),
              QStringLiteral("volume up 340 percent"));
     QVERIFY(uni.value(QStringLiteral("suggested_at")).isString());
     QVERIFY(uni.value(QStringLiteral("expires_at")).isString());
@@ -116,7 +119,9 @@ void tst_ApiTrading::assetAnalysis()
     QFETCH(QString, dialect);
     CP_SCRATCH_DB(db, dialect);
     CP_SEEDED_API(api, db);
-    const auto path = [](int id) { return QStringLiteral("/api/v1/layer3/assets/%1/analysis").arg(id); };
+    const auto path = [](int id) {
+        return QStringLiteral("/api/v1/layer3/assets/%1/analysis").arg(id);
+    };
     CP_GET(btcResult, api, path(seed.btc), api.casualToken, 200);
     const QJsonObject btc = btcResult.object();
     QCOMPARE(btc.value(QStringLiteral("symbol")).toString(), QStringLiteral("BTC"));
@@ -124,7 +129,11 @@ void tst_ApiTrading::assetAnalysis()
     const QJsonObject analysis = btc.value(QStringLiteral("current_analysis")).toObject();
     QVERIFY(near(analysis.value(QStringLiteral("ai_confidence")).toDouble(), 0.89));
     QCOMPARE(analysis.value(QStringLiteral("risk_level")).toString(), QStringLiteral("medium"));
-    QVERIFY(near(analysis.value(QStringLiteral("technical_indicators")).toObject().value(QStringLiteral("rsi_14")).toDouble(), 61.5));
+    QVERIFY(near(analysis.value(QStringLiteral("technical_indicators"))
+                     .toObject()
+                     .value(QStringLiteral("rsi_14"))
+                     .toDouble(),
+                 61.5));
     QVERIFY(near(analysis.value(QStringLiteral("sentiment_score")).toDouble(), 0.68));
     // ETH's daily log returns are exactly BTC's (ETH = BTC / 2): correlation 1.
     QVERIFY(near(analysis.value(QStringLiteral("sector_correlation")).toDouble(), 1.0, 1e-9));
@@ -138,11 +147,21 @@ void tst_ApiTrading::assetAnalysis()
     const QJsonObject uni = uniResult.object();
     QCOMPARE(uni.value(QStringLiteral("recommendation")).toString(), QStringLiteral("hold"));
     QVERIFY(near(uni.value(QStringLiteral("current_price")).toDouble(), SeedData::uniClose(39)));
-    QVERIFY(near(uni.value(QStringLiteral("performance_metrics")).toObject().value(QStringLiteral("performance_24h")).toDouble(),
+    QVERIFY(near(uni.value(QStringLiteral("performance_metrics"))
+                     .toObject()
+                     .value(QStringLiteral("performance_24h"))
+                     .toDouble(),
                  (SeedData::uniClose(39) / SeedData::uniClose(38) - 1.0) * 100.0));
     // No peers in DeFi: no correlation; the pending suggestion gives the confidence.
-    QVERIFY(uni.value(QStringLiteral("current_analysis")).toObject().value(QStringLiteral("sector_correlation")).isNull());
-    QVERIFY(near(uni.value(QStringLiteral("current_analysis")).toObject().value(QStringLiteral("ai_confidence")).toDouble(), 0.92));
+    QVERIFY(uni.value(QStringLiteral("current_analysis"))
+                .toObject()
+                .value(QStringLiteral("sector_correlation"))
+                .isNull());
+    QVERIFY(near(uni.value(QStringLiteral("current_analysis"))
+                     .toObject()
+                     .value(QStringLiteral("ai_confidence"))
+                     .toDouble(),
+                 0.92));
     CP_GET(missing, api, path(9999), api.casualToken, 404);
 }
 
@@ -151,7 +170,8 @@ void tst_ApiTrading::signals()
     QFETCH(QString, dialect);
     CP_SCRATCH_DB(db, dialect);
     CP_SEEDED_API(api, db);
-    CP_GET(active, api, QStringLiteral("/api/v1/layer4/signals?status=active&limit=20&confidence_min=0.7"),
+    CP_GET(active, api,
+           QStringLiteral("/api/v1/layer4/signals?status=active&limit=20&confidence_min=0.7"),
            api.casualToken, 200);
     QCOMPARE(active.array().size(), 1);
     const QJsonObject s = active.array().first().toObject();
@@ -167,7 +187,8 @@ void tst_ApiTrading::signals()
     QVERIFY(s.value(QStringLiteral("generated_at")).isString());
     CP_GET(all, api, QStringLiteral("/api/v1/layer4/signals?status=all"), api.casualToken, 200);
     QCOMPARE(all.array().size(), 2);
-    CP_GET(confident, api, QStringLiteral("/api/v1/layer4/signals?confidence_min=0.95"), api.casualToken, 200);
+    CP_GET(confident, api, QStringLiteral("/api/v1/layer4/signals?confidence_min=0.95"),
+           api.casualToken, 200);
     QCOMPARE(confident.array().size(), 0);
     CP_GET(eth, api, QStringLiteral("/api/v1/layer4/signals?status=all&crypto_id=%1").arg(seed.eth),
            api.casualToken, 200);
@@ -177,11 +198,18 @@ void tst_ApiTrading::signals()
            api.professionalToken, 200);
     const QJsonObject d = detail.object();
     QCOMPARE(d.value(QStringLiteral("id")).toInt(), seed.activeSignal);
-    QCOMPARE(d.value(QStringLiteral("signal_details")).toObject().value(QStringLiteral("symbol")).toString(),
+    QCOMPARE(d.value(QStringLiteral("signal_details"))
+                 .toObject()
+                 .value(QStringLiteral("symbol"))
+                 .toString(),
              QStringLiteral("BTC"));
     const QJsonObject ai = d.value(QStringLiteral("ai_analysis")).toObject();
-    QCOMPARE(ai.value(QStringLiteral("key_factors")).toArray().first().toString(), QStringLiteral("Volume surge"));
-    QCOMPARE(ai.value(QStringLiteral("market_context")).toObject().value(QStringLiteral("regime")).toString(),
+    QCOMPARE(ai.value(QStringLiteral("key_factors")).toArray().first().toString(),
+             QStringLiteral("Volume surge"));
+    QCOMPARE(ai.value(QStringLiteral("market_context"))
+                 .toObject()
+                 .value(QStringLiteral("regime"))
+                 .toString(),
              QStringLiteral("bull"));
     const QJsonObject risk = d.value(QStringLiteral("risk_assessment")).toObject();
     QVERIFY(near(risk.value(QStringLiteral("stop_distance_pct")).toDouble(), 4.0 / 139.0 * 100.0));
@@ -199,9 +227,17 @@ void tst_ApiTrading::signals()
     QCOMPARE(p.value(QStringLiteral("successful_signals")).toInt(), 1);
     QVERIFY(near(p.value(QStringLiteral("success_rate")).toDouble(), 1.0));
     QVERIFY(near(p.value(QStringLiteral("average_return")).toDouble(), 0.04));
-    QCOMPARE(p.value(QStringLiteral("best_performing_model")).toString(), QStringLiteral("timing_v1"));
-    QCOMPARE(p.value(QStringLiteral("performance_by_risk_level")).toObject().value(QStringLiteral("high")).toObject().value(QStringLiteral("targets_hit")).toInt(), 1);
-    CP_GET(otherModel, api, QStringLiteral("/api/v1/layer4/performance?model=nothing"), api.casualToken, 200);
+    QCOMPARE(p.value(QStringLiteral("best_performing_model")).toString(),
+             QStringLiteral("timing_v1"));
+    QCOMPARE(p.value(QStringLiteral("performance_by_risk_level"))
+                 .toObject()
+                 .value(QStringLiteral("high"))
+                 .toObject()
+                 .value(QStringLiteral("targets_hit"))
+                 .toInt(),
+             1);
+    CP_GET(otherModel, api, QStringLiteral("/api/v1/layer4/performance?model=nothing"),
+           api.casualToken, 200);
     QCOMPARE(otherModel.object().value(QStringLiteral("total_signals")).toInt(), 0);
 }
 
@@ -236,18 +272,24 @@ void tst_ApiTrading::predictions()
     CP_SEEDED_API(api, db);
     CP_GET(all, api, QStringLiteral("/api/v1/predictions"), api.casualToken, 200);
     QCOMPARE(all.array().size(), 3);
-    CP_GET(layer3, api, QStringLiteral("/api/v1/predictions?layer=layer3&limit=10"), api.casualToken, 200);
+    CP_GET(layer3, api, QStringLiteral("/api/v1/predictions?layer=layer3&limit=10"),
+           api.casualToken, 200);
     QCOMPARE(layer3.array().size(), 1);
     const QJsonObject p = layer3.array().first().toObject();
     QCOMPARE(p.value(QStringLiteral("symbol")).toString(), QStringLiteral("ETH"));
     QCOMPARE(p.value(QStringLiteral("layer_source")).toString(), QStringLiteral("layer3"));
     QVERIFY(near(p.value(QStringLiteral("predicted_price")).toDouble(), 55));
     QCOMPARE(p.value(QStringLiteral("prediction_horizon")).toInt(), 168);
-    QCOMPARE(p.value(QStringLiteral("macro_context")).toObject().value(QStringLiteral("market_regime")).toString(),
+    QCOMPARE(p.value(QStringLiteral("macro_context"))
+                 .toObject()
+                 .value(QStringLiteral("market_regime"))
+                 .toString(),
              QStringLiteral("bull"));
-    QCOMPARE(p.value(QStringLiteral("model_name")).toString(), QStringLiteral("asset_forecast_ridge"));
+    QCOMPARE(p.value(QStringLiteral("model_name")).toString(),
+             QStringLiteral("asset_forecast_ridge"));
     QVERIFY(p.value(QStringLiteral("target_datetime")).isString());
-    CP_GET(horizon, api, QStringLiteral("/api/v1/predictions?horizon=24&crypto_id=%1").arg(seed.btc),
+    CP_GET(horizon, api,
+           QStringLiteral("/api/v1/predictions?horizon=24&crypto_id=%1").arg(seed.btc),
            api.casualToken, 200);
     QCOMPARE(horizon.array().size(), 2);
 
@@ -256,13 +298,24 @@ void tst_ApiTrading::predictions()
     const QJsonObject a = analytics.object();
     // 140 vs 139 is within 5 %, 120 vs 139 is not; the no-change 138 is within 5 % both times.
     QVERIFY(near(a.value(QStringLiteral("overall_accuracy")).toDouble(), 0.5));
-    QVERIFY(near(a.value(QStringLiteral("accuracy_by_layer")).toObject().value(QStringLiteral("layer4")).toDouble(), 0.5));
+    QVERIFY(near(a.value(QStringLiteral("accuracy_by_layer"))
+                     .toObject()
+                     .value(QStringLiteral("layer4"))
+                     .toDouble(),
+                 0.5));
     QVERIFY(near(a.value(QStringLiteral("baseline_accuracy")).toDouble(), 1.0));
     QVERIFY(near(a.value(QStringLiteral("mean_error_pct")).toDouble(),
                  (1.0 / 139.0 + 19.0 / 139.0) / 2.0 * 100.0));
-    QCOMPARE(a.value(QStringLiteral("accuracy_by_horizon")).toObject().value(QStringLiteral("24")).toObject().value(QStringLiteral("predictions")).toInt(), 2);
+    QCOMPARE(a.value(QStringLiteral("accuracy_by_horizon"))
+                 .toObject()
+                 .value(QStringLiteral("24"))
+                 .toObject()
+                 .value(QStringLiteral("predictions"))
+                 .toInt(),
+             2);
     QCOMPARE(a.value(QStringLiteral("best_performing_models")).toArray().size(), 1);
-    CP_GET(layer1, api, QStringLiteral("/api/v1/predictions/analytics?layer=layer1"), api.casualToken, 200);
+    CP_GET(layer1, api, QStringLiteral("/api/v1/predictions/analytics?layer=layer1"),
+           api.casualToken, 200);
     QVERIFY(layer1.object().value(QStringLiteral("overall_accuracy")).isNull());
 }
 

@@ -73,7 +73,8 @@ public:
 };
 
 //! A raw TCP client that completes the handshake and then never reads or answers pings.
-std::unique_ptr<QTcpSocket> silentClient(const QUrl &base, const QString &channel, const QString &token)
+std::unique_ptr<QTcpSocket> silentClient(const QUrl &base, const QString &channel,
+                                         const QString &token)
 {
     auto socket = std::make_unique<QTcpSocket>();
     socket->setReadBufferSize(1024);
@@ -81,9 +82,10 @@ std::unique_ptr<QTcpSocket> silentClient(const QUrl &base, const QString &channe
     if (!socket->waitForConnected(5000))
         return nullptr;
     socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
-    socket->write("GET /api/v1/ws/" + channel.toLatin1() + "?token=" + token.toLatin1()
-                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+    socket->write(
+        "GET /api/v1/ws/" + channel.toLatin1() + "?token=" + token.toLatin1() +
+        " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
     socket->flush();
     return socket;
 }
@@ -118,14 +120,15 @@ void tst_ApiWebSocket::handshakeIsAuthenticated()
         QString channel;
         QString token;
         int code;
-    } refused[] = {{QStringLiteral("signals/%1").arg(api.casualId), QString(), 4401},
-                   {QStringLiteral("signals/%1").arg(api.casualId), QStringLiteral("cp_bogus"), 4401},
-                   {QStringLiteral("nothing/here"), api.casualToken, 4404},
-                   {QStringLiteral("prices/abc"), api.casualToken, 4404},
-                   {QStringLiteral("admin/system-status"), api.casualToken, 4403},
-                   {QStringLiteral("admin/suggestions"), api.professionalToken, 4403},
-                   {QStringLiteral("signals/%1").arg(api.professionalId), api.casualToken, 4403},
-                   {QStringLiteral("dashboard/%1").arg(api.adminId), api.professionalToken, 4403}};
+    } refused[] = {
+        {QStringLiteral("signals/%1").arg(api.casualId), QString(), 4401},
+        {QStringLiteral("signals/%1").arg(api.casualId), QStringLiteral("cp_bogus"), 4401},
+        {QStringLiteral("nothing/here"), api.casualToken, 4404},
+        {QStringLiteral("prices/abc"), api.casualToken, 4404},
+        {QStringLiteral("admin/system-status"), api.casualToken, 4403},
+        {QStringLiteral("admin/suggestions"), api.professionalToken, 4403},
+        {QStringLiteral("signals/%1").arg(api.professionalId), api.casualToken, 4403},
+        {QStringLiteral("dashboard/%1").arg(api.adminId), api.professionalToken, 4403}};
     for (const auto &r : refused) {
         WsClient client;
         client.open(base, r.channel, r.token);
@@ -136,7 +139,8 @@ void tst_ApiWebSocket::handshakeIsAuthenticated()
     // Own channels, by header or by query; admins may watch anyone's.
     WsClient header, query, admin;
     QVERIFY(header.open(base, QStringLiteral("signals/%1").arg(api.casualId), api.casualToken));
-    QVERIFY(query.open(base, QStringLiteral("dashboard/%1").arg(api.casualId), api.casualToken, true));
+    QVERIFY(
+        query.open(base, QStringLiteral("dashboard/%1").arg(api.casualId), api.casualToken, true));
     QVERIFY(admin.open(base, QStringLiteral("dashboard/%1").arg(api.casualId), api.adminToken));
     for (WsClient *client : {&header, &query, &admin}) {
         const auto snapshot = client->waitFor(QStringLiteral("snapshot"));
@@ -144,12 +148,15 @@ void tst_ApiWebSocket::handshakeIsAuthenticated()
         for (const char *key : {"channel", "type", "data", "ts"})
             QVERIFY2(snapshot->contains(QLatin1String(key)), key);
     }
-    QCOMPARE(header.waitFor(QStringLiteral("snapshot"))->value(QStringLiteral("data")).toArray().size(), 1);
+    QCOMPARE(
+        header.waitFor(QStringLiteral("snapshot"))->value(QStringLiteral("data")).toArray().size(),
+        1);
     QCOMPARE(query.waitFor(QStringLiteral("snapshot"))->value(QStringLiteral("channel")).toString(),
              QStringLiteral("dashboard/%1").arg(api.casualId));
     QCOMPARE(api.server().webSocketSubscribers(), 3);
     // A plain GET of a channel is not an upgrade.
-    CP_GET(plain, api, QStringLiteral("/api/v1/ws/signals/%1").arg(api.casualId), api.casualToken, 426);
+    CP_GET(plain, api, QStringLiteral("/api/v1/ws/signals/%1").arg(api.casualId), api.casualToken,
+           426);
 }
 
 void tst_ApiWebSocket::signalArrivesWithinOneSecond()
@@ -169,8 +176,8 @@ void tst_ApiWebSocket::signalArrivesWithinOneSecond()
                                  " 'active', '%2')")
                       .arg(seed.uni)
                       .arg(isoText(seed.now.addDays(2))));
-    cp::models::ChangeBus::instance().publish(api.db(), {{QStringLiteral("trading_signals"), id,
-                                                          QStringLiteral("insert")}});
+    cp::models::ChangeBus::instance().publish(
+        api.db(), {{QStringLiteral("trading_signals"), id, QStringLiteral("insert")}});
     const auto pushed = client.waitFor(QStringLiteral("signal"), 1000, [id](const QJsonObject &m) {
         return m.value(QStringLiteral("data")).toObject().value(QStringLiteral("id")).toInt() == id;
     });
@@ -179,7 +186,8 @@ void tst_ApiWebSocket::signalArrivesWithinOneSecond()
     QCOMPARE(data.value(QStringLiteral("symbol")).toString(), QStringLiteral("UNI"));
     QCOMPARE(data.value(QStringLiteral("signal_type")).toString(), QStringLiteral("short"));
     QVERIFY(near(data.value(QStringLiteral("confidence_score")).toDouble(), 0.81));
-    QCOMPARE(pushed->value(QStringLiteral("channel")).toString(), QStringLiteral("signals/%1").arg(api.casualId));
+    QCOMPARE(pushed->value(QStringLiteral("channel")).toString(),
+             QStringLiteral("signals/%1").arg(api.casualId));
 }
 
 void tst_ApiWebSocket::pricesPushOnlyChanges()
@@ -188,24 +196,27 @@ void tst_ApiWebSocket::pricesPushOnlyChanges()
     CP_SCRATCH_DB(db, dialect);
     CP_SEEDED_API(api, db);
     WsClient client;
-    QVERIFY(client.open(api.client().base(), QStringLiteral("prices/%1,%2").arg(seed.btc).arg(seed.eth),
+    QVERIFY(client.open(api.client().base(),
+                        QStringLiteral("prices/%1,%2").arg(seed.btc).arg(seed.eth),
                         api.casualToken));
     const auto snapshot = client.waitFor(QStringLiteral("snapshot"));
     QVERIFY(snapshot);
     const QJsonArray prices = snapshot->value(QStringLiteral("data")).toArray();
     QCOMPARE(prices.size(), 2);
-    QVERIFY(near(prices.at(0).toObject().value(QStringLiteral("price")).toDouble(), SeedData::btcClose(39)));
+    QVERIFY(near(prices.at(0).toObject().value(QStringLiteral("price")).toDouble(),
+                 SeedData::btcClose(39)));
     QVERIFY(near(prices.at(0).toObject().value(QStringLiteral("change_24h")).toDouble(),
                  (SeedData::btcClose(39) / SeedData::btcClose(38) - 1.0) * 100.0));
-    QVERIFY(near(prices.at(1).toObject().value(QStringLiteral("price")).toDouble(), SeedData::ethClose(39)));
+    QVERIFY(near(prices.at(1).toObject().value(QStringLiteral("price")).toDouble(),
+                 SeedData::ethClose(39)));
 
     const int row = insertReturningId(
         api.db(), QStringLiteral("INSERT INTO price_data (crypto_id, timestamp, close_price) VALUES"
                                  " (%1, '%2', 200)")
                       .arg(seed.btc)
                       .arg(isoText(seed.now.addSecs(3600))));
-    cp::models::ChangeBus::instance().publish(api.db(), {{QStringLiteral("price_data"), row,
-                                                          QStringLiteral("insert")}});
+    cp::models::ChangeBus::instance().publish(
+        api.db(), {{QStringLiteral("price_data"), row, QStringLiteral("insert")}});
     const auto update = client.waitFor(QStringLiteral("prices"), 2000);
     QVERIFY(update);
     const QJsonArray changed = update->value(QStringLiteral("data")).toArray();
@@ -222,13 +233,15 @@ void tst_ApiWebSocket::adminChannelsAndUserChannels()
     WsClient suggestions, status, casualDashboard;
     QVERIFY(suggestions.open(base, QStringLiteral("admin/suggestions"), api.adminToken));
     QVERIFY(status.open(base, QStringLiteral("admin/system-status"), api.adminToken));
-    QVERIFY(casualDashboard.open(base, QStringLiteral("dashboard/%1").arg(api.casualId), api.casualToken));
+    QVERIFY(casualDashboard.open(base, QStringLiteral("dashboard/%1").arg(api.casualId),
+                                 api.casualToken));
     const auto queue = suggestions.waitFor(QStringLiteral("snapshot"));
     QVERIFY(queue);
     QCOMPARE(queue->value(QStringLiteral("data")).toArray().size(), 2);
     const auto health = status.waitFor(QStringLiteral("snapshot"));
     QVERIFY(health);
-    QVERIFY(health->value(QStringLiteral("data")).toObject().contains(QStringLiteral("api_status")));
+    QVERIFY(
+        health->value(QStringLiteral("data")).toObject().contains(QStringLiteral("api_status")));
     QVERIFY(casualDashboard.waitFor(QStringLiteral("snapshot")));
 
     // A review through REST reaches the admins' queue as the changed suggestion.
@@ -236,11 +249,16 @@ void tst_ApiWebSocket::adminChannelsAndUserChannels()
         QStringLiteral("/api/v1/layer3/suggestions/%1/review").arg(seed.pendingSuggestion),
         {{QStringLiteral("decision"), QStringLiteral("reject")}}, api.adminToken);
     QCOMPARE(review.status, 200);
-    const auto changed = suggestions.waitFor(QStringLiteral("suggestion"), 2000, [&](const QJsonObject &m) {
-        return m.value(QStringLiteral("data")).toObject().value(QStringLiteral("id")).toInt() == seed.pendingSuggestion;
-    });
+    const auto changed =
+        suggestions.waitFor(QStringLiteral("suggestion"), 2000, [&](const QJsonObject &m) {
+            return m.value(QStringLiteral("data")).toObject().value(QStringLiteral("id")).toInt() ==
+                   seed.pendingSuggestion;
+        });
     QVERIFY(changed);
-    QCOMPARE(changed->value(QStringLiteral("data")).toObject().value(QStringLiteral("status")).toString(),
+    QCOMPARE(changed->value(QStringLiteral("data"))
+                 .toObject()
+                 .value(QStringLiteral("status"))
+                 .toString(),
              QStringLiteral("rejected"));
     QVERIFY(casualDashboard.waitFor(QStringLiteral("update"), 2000));
 
@@ -249,11 +267,12 @@ void tst_ApiWebSocket::adminChannelsAndUserChannels()
         api.db(), QStringLiteral("INSERT INTO notifications (user_id, notification_type, title,"
                                  " message) VALUES (%1, 'alert', 'New', 'Hello')")
                       .arg(api.casualId));
-    cp::models::ChangeBus::instance().publish(api.db(), {{QStringLiteral("notifications"), notification,
-                                                          QStringLiteral("insert")}});
+    cp::models::ChangeBus::instance().publish(
+        api.db(), {{QStringLiteral("notifications"), notification, QStringLiteral("insert")}});
     const auto note = casualDashboard.waitFor(QStringLiteral("notification"), 2000);
     QVERIFY(note);
-    QCOMPARE(note->value(QStringLiteral("data")).toObject().value(QStringLiteral("id")).toInt(), notification);
+    QCOMPARE(note->value(QStringLiteral("data")).toObject().value(QStringLiteral("id")).toInt(),
+             notification);
 }
 
 void tst_ApiWebSocket::pingPong()
@@ -261,12 +280,14 @@ void tst_ApiWebSocket::pingPong()
     CP_SCRATCH_DB(db, QStringLiteral("sqlite"));
     CP_SEEDED_API(api, db);
     WsClient client;
-    QVERIFY(client.open(api.client().base(), QStringLiteral("prices/%1").arg(seed.btc), api.casualToken));
+    QVERIFY(client.open(api.client().base(), QStringLiteral("prices/%1").arg(seed.btc),
+                        api.casualToken));
     QVERIFY(client.waitFor(QStringLiteral("snapshot")));
     client.socket.sendTextMessage(QStringLiteral("{\"type\": \"ping\"}"));
     const auto pong = client.waitFor(QStringLiteral("pong"));
     QVERIFY(pong);
-    QCOMPARE(pong->value(QStringLiteral("channel")).toString(), QStringLiteral("prices/%1").arg(seed.btc));
+    QCOMPARE(pong->value(QStringLiteral("channel")).toString(),
+             QStringLiteral("prices/%1").arg(seed.btc));
     client.socket.sendTextMessage(QStringLiteral("subscribe me to everything"));
     QVERIFY(client.waitFor(QStringLiteral("error")));
     // Protocol-level: the server's pings are answered by the client library automatically.
@@ -285,7 +306,8 @@ void tst_ApiWebSocket::deadClientIsDropped()
     QVERIFY(api.addRoleUsers());
     WsClient alive;
     QVERIFY(alive.open(api.client().base(), QStringLiteral("prices/1"), api.casualToken));
-    const auto silent = silentClient(api.client().base(), QStringLiteral("prices/1"), api.casualToken);
+    const auto silent =
+        silentClient(api.client().base(), QStringLiteral("prices/1"), api.casualToken);
     QVERIFY(silent);
     QTRY_COMPARE(api.server().webSocketSubscribers(), 2);
     // The raw client never answers a ping; the real one does and stays.
@@ -304,20 +326,26 @@ void tst_ApiWebSocket::slowConsumerIsDropped()
     ApiFixture api(db, options);
     QVERIFY2(api.start(), qPrintable(api.error()));
     QVERIFY(api.addRoleUsers());
-    const int crypto = insertReturningId(api.db(), QStringLiteral("INSERT INTO cryptocurrencies (symbol, name) VALUES ('BIG', 'Big')"));
-    const QString reasoning = QStringLiteral("{\"text\": \"%1\"}").arg(QString(400 * 1024, QLatin1Char('x')));
+    const int crypto = insertReturningId(
+        api.db(),
+        QStringLiteral("INSERT INTO cryptocurrencies (symbol, name) VALUES ('BIG', 'Big')"));
+    const QString reasoning =
+        QStringLiteral("{\"text\": \"%1\"}").arg(QString(400 * 1024, QLatin1Char('x')));
     const int suggestion = insertReturningId(
-        api.db(), QStringLiteral("INSERT INTO ai_suggestions (crypto_id, suggestion_type, confidence_score, ai_reasoning) VALUES (%1, 'add_tier2', 0.9, '%2')")
-                      .arg(crypto)
-                      .arg(reasoning));
-    const auto silent = silentClient(api.client().base(), QStringLiteral("admin/suggestions"), api.adminToken);
+        api.db(),
+        QStringLiteral("INSERT INTO ai_suggestions (crypto_id, suggestion_type, confidence_score, "
+                       "ai_reasoning) VALUES (%1, 'add_tier2', 0.9, '%2')")
+            .arg(crypto)
+            .arg(reasoning));
+    const auto silent =
+        silentClient(api.client().base(), QStringLiteral("admin/suggestions"), api.adminToken);
     QVERIFY(silent);
     QTRY_COMPARE(api.server().webSocketSubscribers(), 1);
     // Each batch pushes ~400 KiB the client never reads: the kernel buffers fill, then the
     // server's own buffer passes the limit and the client is cut off.
     for (int i = 0; i < 60 && api.server().webSocketSubscribers() > 0; ++i) {
-        cp::models::ChangeBus::instance().publish(api.db(), {{QStringLiteral("ai_suggestions"), suggestion,
-                                                              QStringLiteral("update")}});
+        cp::models::ChangeBus::instance().publish(
+            api.db(), {{QStringLiteral("ai_suggestions"), suggestion, QStringLiteral("update")}});
         QTest::qWait(80);
     }
     QTRY_COMPARE_WITH_TIMEOUT(api.server().webSocketSubscribers(), 0, 5000);

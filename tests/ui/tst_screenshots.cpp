@@ -55,12 +55,8 @@ void tst_Screenshots::everyPage()
     QSqlDatabase db = scratch.database();
     cp::engine::SimulationConfig config;
     config.seed = 11;
-    config.assetCount = qEnvironmentVariableIntValue("CP_SHOT_ASSETS") ? qEnvironmentVariableIntValue("CP_SHOT_ASSETS") : 40;
-    config.days = qEnvironmentVariableIntValue("CP_SHOT_DAYS")
-                      ? qEnvironmentVariableIntValue("CP_SHOT_DAYS")
-                      : 400;
-    if (qEnvironmentVariableIsSet("CP_SHOT_HOURLY"))
-        config.interval = cp::engine::Interval::Hour;
+    config.assetCount = 40;
+    config.days = 400;
     const cp::Result<cp::app::DemoReport> demo = cp::app::DemoLoader(db).load(config);
     QVERIFY2(demo.ok(), qPrintable(demo.error()));
     // Lower thresholds than the defaults, as an admin may set them, so every page has rows.

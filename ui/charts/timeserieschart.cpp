@@ -52,6 +52,12 @@ void TimeSeriesChart::setValueTitle(const QString &title)
         m_valueAxis->setTitleText(title);
 }
 
+void TimeSeriesChart::setTimeRange(qint64 fromMsecs, qint64 toMsecs)
+{
+    m_fromMsecs = fromMsecs;
+    m_toMsecs = toMsecs;
+}
+
 int TimeSeriesChart::plottedPointCount() const
 {
     int count = 0;
@@ -103,6 +109,10 @@ void TimeSeriesChart::rebuild()
             minY = std::min(minY, p.y());
             maxY = std::max(maxY, p.y());
         }
+    }
+    if (m_toMsecs > m_fromMsecs) {
+        minX = double(m_fromMsecs);
+        maxX = double(m_toMsecs);
     }
     const double pad =
         (maxY - minY) > 0 ? (maxY - minY) * 0.08 : std::max(1.0, std::abs(maxY) * 0.05);

@@ -45,6 +45,8 @@ public:
     //! printf-style format of the value axis labels, e.g. "%.1f%%".
     void setValueFormat(const QString &format);
     void setValueTitle(const QString &title);
+    //! Fixes the time axis (e.g. to align indicator panes with a price chart); 0, 0 = automatic.
+    void setTimeRange(qint64 fromMsecs, qint64 toMsecs);
     //! Points the series currently hold (after downsampling), for tests.
     int plottedPointCount() const;
 
@@ -63,6 +65,8 @@ private:
     QString m_valueFormat = QStringLiteral("%.2f");
     QString m_valueTitle;
     int m_builtForWidth = 0;
+    qint64 m_fromMsecs = 0;
+    qint64 m_toMsecs = 0;
 };
 
 } // namespace cp::ui::charts

@@ -6,6 +6,7 @@
 #include <ui/delegates/confidencedelegate.h>
 #include <ui/delegates/riskdelegate.h>
 #include <ui/delegates/trenddelegate.h>
+#include <ui/dialogs/executesignaldialog.h>
 
 #include <models/views/jsontext.h>
 #include <models/views/signalfilterproxymodel.h>
@@ -16,9 +17,12 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -78,7 +82,25 @@ SignalsPage::SignalsPage(const ViewContext &context, QWidget *parent)
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &SignalsPage::updateCount);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &SignalsPage::updateCount);
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &SignalsPage::updateCount);
-    split->addWidget(m_view);
+    m_executions = new SnapshotTableModel(
+        {{QStringLiteral("executed_at"), tr("Executed"), ColumnFormat::DateTime},
+         {QStringLiteral("symbol"), tr("Asset"), ColumnFormat::Text},
+         {QStringLiteral("signal_type"), tr("Direction"), ColumnFormat::Label},
+         {QStringLiteral("position_size"), tr("Size"), ColumnFormat::Number},
+         {QStringLiteral("portfolio_percentage"), tr("Portfolio %"), ColumnFormat::Number},
+         {QStringLiteral("entry_price"), tr("Entry"), ColumnFormat::Price},
+         {QStringLiteral("target_price"), tr("Target"), ColumnFormat::Price},
+         {QStringLiteral("stop_loss"), tr("Stop"), ColumnFormat::Price},
+         {QStringLiteral("status"), tr("Status"), ColumnFormat::Label},
+         {QStringLiteral("signal_status"), tr("Signal"), ColumnFormat::Label}},
+        this);
+    auto *tabs = new QTabWidget;
+    tabs->setObjectName(QStringLiteral("signalTabs"));
+    tabs->addTab(m_view, tr("Active signals"));
+    tabs->addTab(TableViews::create(QStringLiteral("executionsTable"),
+                                    TableViews::sortable(m_executions, this)),
+                 tr("My executions"));
+    split->addWidget(tabs);
     split->addWidget(buildDetail());
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
@@ -124,6 +146,14 @@ QWidget *SignalsPage::buildFilterBar()
     row->addWidget(m_type);
     row->addStretch();
     row->addWidget(m_count);
+    m_execute = new QPushButton(tr("&Execute..."));
+    m_execute->setObjectName(QStringLiteral("executeButton"));
+    m_execute->setEnabled(false);
+    if (!context().session.isSignedIn())
+        m_execute->setToolTip(tr("Sign in to execute signals"));
+    connect(m_execute, &QPushButton::clicked, this, [this] { openExecuteDialog(); });
+    row->addSpacing(12);
+    row->addWidget(m_execute);
     connect(m_minConfidence, &QSpinBox::valueChanged, this, [this](int percent) {
         m_filter->setMinimumConfidence(percent / 100.0);
         updateCount();
@@ -174,6 +204,33 @@ void SignalsPage::reload()
 {
     load<SnapshotTable>(QStringLiteral("signals"), &loadActiveSignals,
                         [this](const SnapshotTable &t) { showSignals(t); });
+    const int userId = context().session.userId;
+    if (userId > 0) {
+        load<SnapshotTable>(
+            QStringLiteral("executions"),
+            [userId](QSqlDatabase db) { return loadExecutions(db, userId); },
+            [this](const SnapshotTable &t) { m_executions->setSnapshot(t); });
+    }
+}
+
+ExecuteSignalDialog *SignalsPage::openExecuteDialog()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid() || !context().session.isSignedIn())
+        return nullptr;
+    const int row = m_filter->mapToSource(current).row();
+    SignalTicket ticket;
+    ticket.signalId = int(m_signals->rowId(row));
+    ticket.symbol = m_signals->fieldValue(row, QStringLiteral("symbol")).toString();
+    ticket.signalType = m_signals->fieldValue(row, QStringLiteral("signal_type")).toString();
+    ticket.entry = m_signals->fieldValue(row, QStringLiteral("entry_price")).toDouble();
+    ticket.target = m_signals->fieldValue(row, QStringLiteral("target_price")).toDouble();
+    ticket.stop = m_signals->fieldValue(row, QStringLiteral("stop_loss")).toDouble();
+    auto *dialog =
+        new ExecuteSignalDialog(context().guiConnection, context().session, ticket, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 void SignalsPage::showSignals(const SnapshotTable &table)
@@ -199,6 +256,7 @@ void SignalsPage::updateCount()
 void SignalsPage::showSelected()
 {
     const QModelIndex current = m_view->currentIndex();
+    m_execute->setEnabled(current.isValid() && context().session.isSignedIn());
     if (!current.isValid())
         return;
     const int row = m_filter->mapToSource(current).row();

@@ -6,6 +6,7 @@
 
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QSpinBox;
 class QTableView;
 class QTextBrowser;
@@ -16,6 +17,8 @@ class SnapshotTableModel;
 } // namespace cp::models::views
 
 namespace cp::ui {
+
+class ExecuteSignalDialog;
 
 namespace charts {
 class PriceChart;
@@ -36,6 +39,9 @@ public:
     QString title() const override { return tr("Signals"); }
     QStringList watchedTables() const override;
     models::views::SignalFilterProxyModel *filter() const { return m_filter; }
+    //! Opens the execute dialog (window-modal) for the selected signal; null when none or not
+    //! signed in.
+    ExecuteSignalDialog *openExecuteDialog();
 
 protected:
     void reload() override;
@@ -48,6 +54,8 @@ private:
     void updateCount();
 
     models::views::SnapshotTableModel *m_signals = nullptr;
+    models::views::SnapshotTableModel *m_executions = nullptr;
+    QPushButton *m_execute = nullptr;
     models::views::SignalFilterProxyModel *m_filter = nullptr;
     QTableView *m_view = nullptr;
     QSpinBox *m_minConfidence = nullptr;

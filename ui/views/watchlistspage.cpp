@@ -266,6 +266,11 @@ void WatchlistsPage::showCandles(const std::vector<engine::Candle> &candles, con
         if (haveMacd && std::isfinite(signal[i]))
             signalLine.points.append({x, signal[i]});
     }
+    // Indicator panes share the price chart's time axis (half a bar either side, as it has).
+    const qint64 halfBar = n > 1 ? (candles[1].time - candles[0].time) * 500 : 0;
+    for (charts::TimeSeriesChart *pane : {m_rsi, m_macd})
+        pane->setTimeRange(n ? candles.front().time * 1000 - halfBar : 0,
+                           n ? candles.back().time * 1000 + halfBar : 0);
     m_rsi->setSeries({rsiLine});
     m_macd->setSeries({macdLine, signalLine});
 }
