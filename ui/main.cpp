@@ -1,3 +1,4 @@
+#include <ui/dialogs/signindialog.h>
 #include <ui/mainwindow.h>
 
 #include <QApplication>
@@ -29,7 +30,12 @@ int main(int argc, char *argv[])
         QMessageBox::critical(nullptr, QStringLiteral("CryptoPredict"), url.error());
         return 2;
     }
-    cp::ui::MainWindow window(*url);
+    // Sign in first (or create the first admin on a new database); the session decides which
+    // pages and actions the window offers.
+    cp::ui::SignInDialog signIn(*url);
+    if (signIn.exec() != QDialog::Accepted)
+        return 0;
+    cp::ui::MainWindow window(*url, signIn.session());
     window.show();
     return application.exec();
 }

@@ -1,6 +1,5 @@
 #include "mainwindow.h"
 
-#include "analysisrunner.h"
 #include "statuspanel.h"
 #include "theme.h"
 #include "uisettings.h"
@@ -15,11 +14,13 @@
 #include "widgets/databasesummarypanel.h"
 #include "widgets/notificationbell.h"
 
+#include <app/analysiscontroller.h>
 #include <models/changebus.h>
 #include <models/connectionpool.h>
 #include <models/views/changelistener.h>
 #include <models/views/overviewsnapshot.h>
 #include <models/views/snapshotjobs.h>
+#include <models/views/valueformat.h>
 
 #include <QAction>
 #include <QActionGroup>
@@ -197,7 +198,7 @@ void MainWindow::buildMenus()
 void MainWindow::buildAnalysisMenu()
 {
     // Running the engine writes the shared layer tables: an admin's action.
-    m_analysis = new AnalysisRunner(m_pool, this);
+    m_analysis = new app::AnalysisController(m_url, this);
     QMenu *menu = menuBar()->addMenu(tr("&Analysis"));
     QAction *run = menu->addAction(tr("&Run analysis"));
     run->setObjectName(QStringLiteral("actionRunAnalysis"));
@@ -213,22 +214,31 @@ void MainWindow::buildAnalysisMenu()
         m_status->setEngineProgress(0, 100, tr("Starting analysis"));
         m_analysis->start();
     });
-    connect(cancel, &QAction::triggered, m_analysis, &AnalysisRunner::cancel);
-    connect(m_status, &StatusPanel::engineCancelRequested, m_analysis, &AnalysisRunner::cancel);
-    connect(m_analysis, &AnalysisRunner::progressChanged, this,
+    connect(cancel, &QAction::triggered, m_analysis, &app::AnalysisController::cancel);
+    connect(m_status, &StatusPanel::engineCancelRequested, m_analysis,
+            &app::AnalysisController::cancel);
+    connect(m_analysis, &app::AnalysisController::progressChanged, this,
             [this](int percent, const QString &stage) {
                 m_status->setEngineProgress(percent, 100,
                                             QStringLiteral("%1 (%2%)").arg(stage).arg(percent));
             });
-    connect(m_analysis, &AnalysisRunner::finished, this,
-            [this, run, cancel](bool ok, const QString &message) {
-                m_status->hideEngineProgress();
-                run->setEnabled(true);
-                cancel->setEnabled(false);
-                statusBar()->showMessage(ok ? message : tr("Analysis not written: %1").arg(message),
-                                         10000);
-                refreshLastAnalysis();
+    auto done = [this, run, cancel](const QString &message) {
+        m_status->hideEngineProgress();
+        run->setEnabled(true);
+        cancel->setEnabled(false);
+        statusBar()->showMessage(message, 10000);
+        refreshLastAnalysis();
+    };
+    connect(m_analysis, &app::AnalysisController::finished, this,
+            [done](const app::AnalysisReport &report) {
+                done(tr("Analysis written: %1 regime, %2 suggestions, %3 signals, %4 predictions.")
+                         .arg(models::views::displayLabel(report.regime))
+                         .arg(report.suggestions)
+                         .arg(report.signalCount)
+                         .arg(report.predictions));
             });
+    connect(m_analysis, &app::AnalysisController::failed, this,
+            [done](const QString &message) { done(tr("Analysis not written: %1").arg(message)); });
 }
 
 Page *MainWindow::page(const QString &objectName) const

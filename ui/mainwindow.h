@@ -16,6 +16,10 @@ class QLabel;
 class QListWidget;
 class QStackedWidget;
 
+namespace cp::app {
+class AnalysisController;
+}
+
 namespace cp::models {
 class ConnectionPool;
 struct ChangeEvent;
@@ -27,7 +31,6 @@ class SnapshotJobs;
 
 namespace cp::ui {
 
-class AnalysisRunner;
 class DatabaseSummaryPanel;
 class HomePage;
 class NotificationBell;
@@ -60,8 +63,8 @@ public:
     //! Shows a page by object name; false when there is no such page for this user.
     bool showPage(const QString &objectName);
     StatusPanel *statusPanel() const { return m_status; }
-    //! The engine runner (admins only, else null).
-    AnalysisRunner *analysisRunner() const { return m_analysis; }
+    //! Runs the engine off the GUI thread (admins only, else null).
+    app::AnalysisController *analysisController() const { return m_analysis; }
 
 Q_SIGNALS:
     //! The database was opened and summarised (ok) or could not be (error shown in the window).
@@ -89,7 +92,7 @@ private:
     std::shared_ptr<models::ConnectionPool> m_pool;
     models::views::SnapshotJobs *m_jobs = nullptr;
     models::views::ChangeListener *m_listener = nullptr;
-    AnalysisRunner *m_analysis = nullptr;
+    app::AnalysisController *m_analysis = nullptr;
     NotificationBell *m_bell = nullptr;
     QString m_guiConnection;
     QLabel *m_simulatedBanner = nullptr;

@@ -3,6 +3,7 @@
 // every page. Database: $CRYPTOPREDICT_BENCH_DB (a URL that already holds demo data and one
 // analysis), else a temporary SQLite file filled with demo --assets 200 --days 730 --interval 1h
 // and one analysis (about 20 s to prepare).
+#include <app/analysiscontroller.h>
 #include <app/analysispipeline.h>
 #include <app/demoloader.h>
 #include <models/connection.h>
@@ -14,7 +15,6 @@
 #include <models/views/reviewqueries.h>
 #include <models/views/sectorqueries.h>
 #include <models/views/signalqueries.h>
-#include <ui/analysisrunner.h>
 #include <ui/mainwindow.h>
 #include <ui/views/page.h>
 
@@ -211,11 +211,10 @@ void BM_GuiStallDuringAnalysis(benchmark::State &state)
             worst = std::max(worst, now - last - 2);
             last = now;
         });
-        QSignalSpy finished(w.analysisRunner(), &ui::AnalysisRunner::finished);
         clock.start();
         probe.start();
-        w.analysisRunner()->start();
-        finished.wait(600000);
+        w.analysisController()->start();
+        QTest::qWaitFor([&] { return !w.analysisController()->isRunning(); }, 600000);
         // Let the pages refresh from the run's change events, still under the probe.
         QTest::qWait(1500);
         probe.stop();

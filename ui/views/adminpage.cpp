@@ -2,6 +2,7 @@
 
 #include "tableviews.h"
 
+#include <app/modelretrainer.h>
 #include <models/appconfig.h>
 #include <models/changebus.h>
 #include <models/views/adminqueries.h>
@@ -10,6 +11,7 @@
 
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -81,12 +83,18 @@ AdminPage::AdminPage(const ViewContext &context, QWidget *parent)
     modelSplit->addWidget(detail);
     modelSplit->setSizes({300, 300});
     modelsLayout->addWidget(modelSplit, 1);
-    auto *note = new QLabel(tr("Models are refitted on every analysis run "
-                               "(cryptopredict-cli analyze); their walk-forward metrics are "
-                               "recorded here."));
+    auto *note = new QLabel(tr("Models are refitted on every analysis run; Retrain refits the "
+                               "selected one now on the stored history. Their walk-forward "
+                               "metrics are recorded here."));
     note->setProperty("role", QStringLiteral("caption"));
     note->setWordWrap(true);
-    modelsLayout->addWidget(note);
+    auto *retrain = new QPushButton(tr("&Retrain selected model"));
+    retrain->setObjectName(QStringLiteral("retrainButton"));
+    connect(retrain, &QPushButton::clicked, this, [this] { retrainSelected(); });
+    auto *noteRow = new QHBoxLayout;
+    noteRow->addWidget(note, 1);
+    noteRow->addWidget(retrain);
+    modelsLayout->addLayout(noteRow);
     tabs->addTab(modelsTab, tr("AI models"));
     tabs->addTab(
         TableViews::create(QStringLiteral("healthTable"), TableViews::sortable(m_health, this)),
@@ -156,6 +164,27 @@ void AdminPage::reload()
                                 m_suggestionMin->setValue(c.suggestionConfidenceMin);
                                 m_signalMin->setValue(c.signalConfidenceMin);
                             });
+}
+
+bool AdminPage::retrainSelected()
+{
+    const int row = m_models->rowOfId(TableViews::currentId(m_modelView));
+    if (row < 0 || !context().session.isAdmin())
+        return false;
+    const QString name = m_models->fieldValue(row, QStringLiteral("name")).toString();
+    if (!app::retrainableModels().contains(name)) {
+        showError(tr("%1 cannot be retrained on its own; run an analysis instead.").arg(name));
+        return false;
+    }
+    showNotice(tr("Retraining %1...").arg(name));
+    // Refitting reads the whole history: a worker's job, like any slow read.
+    load<engine::ModelRecord>(
+        QStringLiteral("retrain"), [name](QSqlDatabase db) { return app::retrainModel(db, name); },
+        [this, name](const engine::ModelRecord &) {
+            showNotice(tr("%1 retrained.").arg(name));
+            Q_EMIT retrained(name);
+        });
+    return true;
 }
 
 QString AdminPage::saveConfig()

@@ -27,6 +27,11 @@ public:
     QStringList watchedTables() const override;
     //! Saves the configuration fields; the error sentence, empty on success.
     QString saveConfig();
+    //! Refits the selected model off the GUI thread; false when none or not retrainable.
+    bool retrainSelected();
+
+Q_SIGNALS:
+    void retrained(const QString &modelName);
 
 protected:
     void reload() override;

@@ -1,8 +1,10 @@
 #include "viewtestfixture.h"
 
+#include <app/analysiscontroller.h>
 #include <app/demoloader.h>
-#include <ui/analysisrunner.h>
+#include <app/modelretrainer.h>
 #include <ui/mainwindow.h>
+#include <ui/views/adminpage.h>
 #include <ui/views/page.h>
 #include <ui/widgets/layercardwidget.h>
 
@@ -10,6 +12,7 @@
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,7 +40,7 @@ cp::ui::UserSession sessionFor(cp::models::Role role)
 } // namespace
 
 /** The engine run from the desktop: off the GUI thread, with progress, cancellable, admins only. */
-class tst_AnalysisRunner : public QObject
+class tst_AnalysisMenu : public QObject
 {
     Q_OBJECT
 
@@ -51,7 +54,7 @@ private:
     QTemporaryDir m_settings;
 };
 
-void tst_AnalysisRunner::runRefreshesTheHome()
+void tst_AnalysisMenu::runRefreshesTheHome()
 {
     CP_SCRATCH_DB(scratch, QStringLiteral("sqlite"));
     cp::engine::SimulationConfig config;
@@ -67,20 +70,39 @@ void tst_AnalysisRunner::runRefreshesTheHome()
     QTRY_COMPARE(window.page(QStringLiteral("homePage"))->refreshCount(), 1);
     QCOMPARE(macro->card().status, QStringLiteral("no_data"));
 
-    QSignalSpy finished(window.analysisRunner(), &cp::ui::AnalysisRunner::finished);
-    QSignalSpy progress(window.analysisRunner(), &cp::ui::AnalysisRunner::progressChanged);
+    QSignalSpy finished(window.analysisController(), &cp::app::AnalysisController::finished);
+    QSignalSpy failed(window.analysisController(), &cp::app::AnalysisController::failed);
+    QSignalSpy progress(window.analysisController(), &cp::app::AnalysisController::progressChanged);
     window.findChild<QAction *>(QStringLiteral("actionRunAnalysis"))->trigger();
     QVERIFY(window.findChild<QProgressBar *>(QStringLiteral("engineProgress"))->isVisible());
-    QVERIFY(finished.wait(120000));
-    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() + failed.count() == 1, 120000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
     QVERIFY(progress.count() >= 3);
     QVERIFY(!window.findChild<QProgressBar *>(QStringLiteral("engineProgress"))->isVisible());
     QCOMPARE(regimeRows(scratch.database()), 1);
     // The pipeline announced its rows: the home page shows the new regime without a restart.
     QTRY_VERIFY_WITH_TIMEOUT(macro->card().status != QLatin1String("no_data"), 5000);
+
+    // The run registered its models; an admin refits one from the Admin page.
+    QVERIFY(window.showPage(QStringLiteral("adminPage")));
+    auto *admin = qobject_cast<cp::ui::AdminPage *>(window.page(QStringLiteral("adminPage")));
+    QTRY_VERIFY_WITH_TIMEOUT(admin->refreshCount() > 0 && !admin->isLoading(), 30000);
+    auto *models = window.findChild<QTableView *>(QStringLiteral("modelTable"));
+    QVERIFY(models->model()->rowCount() >= 1);
+    int row = -1;
+    for (int r = 0; r < models->model()->rowCount(); ++r) {
+        if (cp::app::retrainableModels().contains(models->model()->index(r, 0).data().toString()))
+            row = r;
+    }
+    QVERIFY(row >= 0);
+    models->selectRow(row);
+    QSignalSpy retrained(admin, &cp::ui::AdminPage::retrained);
+    QVERIFY(admin->retrainSelected());
+    QVERIFY(retrained.wait(120000));
+    QCOMPARE(retrained.at(0).at(0).toString(), models->model()->index(row, 0).data().toString());
 }
 
-void tst_AnalysisRunner::cancelWritesNothing()
+void tst_AnalysisMenu::cancelWritesNothing()
 {
     CP_SCRATCH_DB(scratch, QStringLiteral("sqlite"));
     cp::engine::SimulationConfig config;
@@ -91,25 +113,24 @@ void tst_AnalysisRunner::cancelWritesNothing()
     QSignalSpy ready(&window, &MainWindow::databaseReady);
     window.show();
     QVERIFY(ready.wait(30000));
-    QSignalSpy finished(window.analysisRunner(), &cp::ui::AnalysisRunner::finished);
+    QSignalSpy failed(window.analysisController(), &cp::app::AnalysisController::failed);
     window.findChild<QAction *>(QStringLiteral("actionRunAnalysis"))->trigger();
     window.findChild<QAction *>(QStringLiteral("actionCancelAnalysis"))->trigger();
-    QVERIFY(finished.wait(120000));
-    QCOMPARE(finished.at(0).at(0).toBool(), false);
-    QVERIFY2(finished.at(0).at(1).toString().contains(QLatin1String("cancelled")),
-             qPrintable(finished.at(0).at(1).toString()));
+    QVERIFY(failed.wait(120000));
+    QVERIFY2(failed.at(0).at(0).toString().contains(QLatin1String("cancelled")),
+             qPrintable(failed.at(0).at(0).toString()));
     QCOMPARE(regimeRows(scratch.database()), 0);
 }
 
-void tst_AnalysisRunner::onlyAdminsRunIt()
+void tst_AnalysisMenu::onlyAdminsRunIt()
 {
     CP_SCRATCH_DB(scratch, QStringLiteral("sqlite"));
     for (cp::models::Role role : {cp::models::Role::Casual, cp::models::Role::Professional}) {
         MainWindow window(scratch.databaseUrl(), sessionFor(role));
-        QVERIFY(!window.analysisRunner());
+        QVERIFY(!window.analysisController());
         QVERIFY(!window.findChild<QAction *>(QStringLiteral("actionRunAnalysis")));
     }
 }
 
-QTEST_MAIN(tst_AnalysisRunner)
-#include "tst_analysisrunner.moc"
+QTEST_MAIN(tst_AnalysisMenu)
+#include "tst_analysismenu.moc"

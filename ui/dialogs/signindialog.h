@@ -1,0 +1,56 @@
+#pragma once
+
+#include <ui/usersession.h>
+
+#include <models/databaseurl.h>
+
+#include <QDialog>
+#include <QFutureWatcher>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace cp::ui {
+
+/**
+ * Sign-in before the main window opens: e-mail and password checked off the GUI thread; on a
+ * database without an admin it creates the first one instead; "Continue as guest" opens the
+ * casual (read-only) desktop.
+ */
+class SignInDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit SignInDialog(models::DatabaseUrl url, QWidget *parent = nullptr);
+    ~SignInDialog() override;
+
+    //! The signed-in (or guest) session once accepted.
+    const UserSession &session() const { return m_session; }
+    bool isFirstRun() const { return m_firstRun; }
+
+Q_SIGNALS:
+    //! The first-run check finished (tests wait for it).
+    void modeKnown(bool firstRun);
+
+private:
+    void submit();
+    void setBusy(bool busy, const QString &message = {});
+
+    models::DatabaseUrl m_url;
+    UserSession m_session;
+    bool m_firstRun = false;
+    QFutureWatcher<Result<bool>> m_check;
+    QFutureWatcher<Result<UserSession>> m_signIn;
+    QLabel *m_intro = nullptr;
+    QLineEdit *m_email = nullptr;
+    QLineEdit *m_password = nullptr;
+    QLineEdit *m_confirm = nullptr;
+    QLabel *m_confirmLabel = nullptr;
+    QLabel *m_message = nullptr;
+    QPushButton *m_submit = nullptr;
+    QPushButton *m_guest = nullptr;
+};
+
+} // namespace cp::ui
