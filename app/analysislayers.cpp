@@ -6,7 +6,10 @@
 #include <engine/sectoranalyzer.h>
 #include <engine/timinganalyzer.h>
 
+#include <models/sqltimestamp.h>
+
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QHash>
 #include <QtConcurrentMap>
 
@@ -55,6 +58,26 @@ std::vector<engine::TimingContext> contextsFor(const std::vector<engine::AssetHi
     return contexts;
 }
 
+//! Runs of equal regime over the daily grid, for charts that shade regime periods.
+QJsonArray regimePeriods(const std::vector<qint64> &days, const std::vector<engine::Regime> &regimes,
+                         int firstDay)
+{
+    QJsonArray periods;
+    const int n = static_cast<int>(std::min(days.size(), regimes.size()));
+    for (int start = std::max(firstDay, 0); start < n;) {
+        int end = start + 1;
+        while (end < n && regimes[std::size_t(end)] == regimes[std::size_t(start)])
+            ++end;
+        const qint64 until = end < n ? days[std::size_t(end)] : days[std::size_t(n - 1)] + 86400;
+        periods.append(QJsonObject{
+            {QStringLiteral("start"), models::SqlTimestamp::fromUnixSeconds(days[std::size_t(start)])},
+            {QStringLiteral("end"), models::SqlTimestamp::fromUnixSeconds(until)},
+            {QStringLiteral("regime"), engine::regimeName(regimes[std::size_t(start)])}});
+        start = end;
+    }
+    return periods;
+}
+
 } // namespace
 
 AnalysisLayers::AnalysisLayers(QThreadPool &pool, const std::atomic<bool> *cancelled, Stage stage)
@@ -75,6 +98,9 @@ bool AnalysisLayers::compute(const std::vector<engine::AssetHistory> &assets,
 
     m_stage(30, QStringLiteral("Layer 1: macro regime"));
     engine::MacroReport macro = engine::analyzeMacro(market, assets);
+    macro.analysis.regime.macroIndicators.insert(
+        QStringLiteral("regime_periods"),
+        regimePeriods(market.days(), macro.filteredRegimeHistory, macro.firstRegimeDay));
     report.layerSeconds.insert(QStringLiteral("layer1"), secondsOf(timer));
     report.analysisTime = macro.analysis.regime.analysisTime;
     report.regime = engine::regimeName(macro.analysis.regime.regime);

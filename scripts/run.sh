@@ -10,7 +10,9 @@ cli="$build/app/cryptopredict-cli"
 "$cli" init
 if ! "$cli" --json status 2>/dev/null | grep -q '"price_rows":[1-9]'; then
     echo "Loading simulated demo history (labelled as simulated in the app)..."
-    "$cli" demo --assets 60 --days 730 --interval 1d
+    "$cli" demo --assets 60 --days 365 --interval 1h
+    echo "Running the analysis engine on it..."
+    "$cli" analyze
 fi
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
     echo "No display found: the database is ready; start $build/ui/cryptopredict from a desktop session." >&2
