@@ -15,6 +15,7 @@
 #include "widgets/notificationbell.h"
 
 #include <app/analysiscontroller.h>
+#include <app/backtestrunner.h>
 #include <models/changebus.h>
 #include <models/connectionpool.h>
 #include <models/views/changelistener.h>
@@ -239,6 +240,38 @@ void MainWindow::buildAnalysisMenu()
             });
     connect(m_analysis, &app::AnalysisController::failed, this,
             [done](const QString &message) { done(tr("Analysis not written: %1").arg(message)); });
+
+    // Replays the stored history, which can take a while: a view reader's thread and
+    // connection, like the admin page's retrain.
+    menu->addSeparator();
+    QAction *backtest = menu->addAction(tr("&Backtest"));
+    backtest->setObjectName(QStringLiteral("actionBacktest"));
+    connect(backtest, &QAction::triggered, this, [this, backtest] {
+        if (!m_ready)
+            return;
+        backtest->setEnabled(false);
+        statusBar()->showMessage(tr("Backtesting the timing model out of sample..."));
+        m_jobs->run<QJsonObject>(
+            QStringLiteral("mainWindow/backtest"), this,
+            [](QSqlDatabase db) { return app::runStoredBacktest(db); },
+            [this, backtest](const Result<QJsonObject> &report) {
+                backtest->setEnabled(true);
+                if (!report) {
+                    statusBar()->showMessage(tr("Backtest failed: %1").arg(report.error()), 10000);
+                    return;
+                }
+                statusBar()->showMessage(
+                    tr("Backtest written: %1 signals, %2 success, %3 average return.")
+                        .arg(report->value(QStringLiteral("total_signals")).toInt())
+                        .arg(models::views::formatFraction(
+                            report->value(QStringLiteral("success_rate")).toDouble()))
+                        .arg(models::views::formatPercent(
+                            report->value(QStringLiteral("average_return")).toDouble())),
+                    10000);
+                if (Page *signalsPage = page(QStringLiteral("signalsPage")))
+                    signalsPage->refresh();
+            });
+    });
 }
 
 Page *MainWindow::page(const QString &objectName) const

@@ -1,5 +1,6 @@
 #include "signalspage.h"
 
+#include "signalperformancepanel.h"
 #include "tableviews.h"
 
 #include <ui/charts/pricechart.h>
@@ -9,6 +10,7 @@
 #include <ui/dialogs/executesignaldialog.h>
 
 #include <models/views/jsontext.h>
+#include <models/views/performancequeries.h>
 #include <models/views/signalfilterproxymodel.h>
 #include <models/views/signalqueries.h>
 #include <models/views/snapshottablemodel.h>
@@ -100,6 +102,8 @@ SignalsPage::SignalsPage(const ViewContext &context, QWidget *parent)
     tabs->addTab(TableViews::create(QStringLiteral("executionsTable"),
                                     TableViews::sortable(m_executions, this)),
                  tr("My executions"));
+    m_performance = new SignalPerformancePanel;
+    tabs->addTab(m_performance, tr("Performance"));
     split->addWidget(tabs);
     split->addWidget(buildDetail());
     split->setStretchFactor(0, 3);
@@ -204,6 +208,9 @@ void SignalsPage::reload()
 {
     load<SnapshotTable>(QStringLiteral("signals"), &loadActiveSignals,
                         [this](const SnapshotTable &t) { showSignals(t); });
+    load<SignalPerformance>(
+        QStringLiteral("performance"), &loadSignalPerformance,
+        [this](const SignalPerformance &p) { m_performance->setPerformance(p); });
     const int userId = context().session.userId;
     if (userId > 0) {
         load<SnapshotTable>(

@@ -19,6 +19,7 @@ class SnapshotTableModel;
 namespace cp::ui {
 
 class ExecuteSignalDialog;
+class SignalPerformancePanel;
 
 namespace charts {
 class PriceChart;
@@ -27,7 +28,7 @@ class PriceChart;
 /**
  * Signals (layer 4): the active trading signals, filtered by minimum confidence, risk level and
  * direction; for the selected one its key factors and market context, and the price chart with
- * the entry, target and stop lines.
+ * the entry, target and stop lines; and the signals' measured performance (backtest and live).
  */
 class SignalsPage : public Page
 {
@@ -65,6 +66,7 @@ private:
     QLabel *m_detailTitle = nullptr;
     QTextBrowser *m_detail = nullptr;
     charts::PriceChart *m_chart = nullptr;
+    SignalPerformancePanel *m_performance = nullptr;
     qint64 m_shownSignal = 0;
 };
 
