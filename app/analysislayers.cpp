@@ -9,8 +9,8 @@
 #include <models/sqltimestamp.h>
 
 #include <QElapsedTimer>
-#include <QJsonArray>
 #include <QHash>
+#include <QJsonArray>
 #include <QtConcurrentMap>
 
 #include <numeric>
@@ -59,8 +59,8 @@ std::vector<engine::TimingContext> contextsFor(const std::vector<engine::AssetHi
 }
 
 //! Runs of equal regime over the daily grid, for charts that shade regime periods.
-QJsonArray regimePeriods(const std::vector<qint64> &days, const std::vector<engine::Regime> &regimes,
-                         int firstDay)
+QJsonArray regimePeriods(const std::vector<qint64> &days,
+                         const std::vector<engine::Regime> &regimes, int firstDay)
 {
     QJsonArray periods;
     const int n = static_cast<int>(std::min(days.size(), regimes.size()));
@@ -70,7 +70,8 @@ QJsonArray regimePeriods(const std::vector<qint64> &days, const std::vector<engi
             ++end;
         const qint64 until = end < n ? days[std::size_t(end)] : days[std::size_t(n - 1)] + 86400;
         periods.append(QJsonObject{
-            {QStringLiteral("start"), models::SqlTimestamp::fromUnixSeconds(days[std::size_t(start)])},
+            {QStringLiteral("start"),
+             models::SqlTimestamp::fromUnixSeconds(days[std::size_t(start)])},
             {QStringLiteral("end"), models::SqlTimestamp::fromUnixSeconds(until)},
             {QStringLiteral("regime"), engine::regimeName(regimes[std::size_t(start)])}});
         start = end;
