@@ -1,5 +1,6 @@
 #include "analysisrepository.h"
 
+#include "predictionrow.h"
 #include "rowinserter.h"
 #include "sqltransaction.h"
 
@@ -201,22 +202,7 @@ public:
         RowInserter insert(m_db, QStringLiteral("predictions_enhanced"));
         for (const engine::PredictionResult &p : predictions) {
             if (const Status status =
-                    record(QStringLiteral("predictions_enhanced"),
-                           insert.insert({{"crypto_id", p.cryptoId},
-                                          {"layer_source", p.layerSource},
-                                          {"model_name", p.modelName},
-                                          {"model_version", p.modelVersion},
-                                          {"predicted_price", p.predictedPrice},
-                                          {"confidence_score", p.confidence},
-                                          {"prediction_horizon", p.predictionHorizonHours},
-                                          {"target_datetime", timestampValue(p.targetTime)},
-                                          {"features_used", jsonValue(p.featuresUsed)},
-                                          {"model_parameters", jsonValue(p.modelParameters)},
-                                          {"input_price", p.inputPrice},
-                                          {"input_features", jsonValue(p.inputFeatures)},
-                                          {"macro_context", jsonValue(p.macroContext)},
-                                          {"market_conditions", p.marketConditions},
-                                          {"volatility_level", p.volatilityLevel}}));
+                    record(QStringLiteral("predictions_enhanced"), insertPrediction(insert, p));
                 !status)
                 return status;
             ++written.predictions;

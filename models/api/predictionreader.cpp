@@ -1,5 +1,7 @@
 #include "predictionreader.h"
 
+#include <models/predictionrow.h>
+
 #include "jsonrowmapper.h"
 
 #include <models/rowinserter.h>
@@ -237,22 +239,7 @@ Result<std::optional<engine::AssetHistory>> PredictionReader::assetHistory(int c
 Result<qint64> PredictionReader::insert(const engine::PredictionResult &p, int userId) const
 {
     RowInserter insert(m_db, QStringLiteral("predictions_enhanced"));
-    return insert.insert({{"crypto_id", p.cryptoId},
-                          {"user_id", userId},
-                          {"layer_source", p.layerSource},
-                          {"model_name", p.modelName},
-                          {"model_version", p.modelVersion},
-                          {"predicted_price", p.predictedPrice},
-                          {"confidence_score", p.confidence},
-                          {"prediction_horizon", p.predictionHorizonHours},
-                          {"target_datetime", timestampValue(p.targetTime)},
-                          {"features_used", jsonValue(p.featuresUsed)},
-                          {"model_parameters", jsonValue(p.modelParameters)},
-                          {"input_price", p.inputPrice},
-                          {"input_features", jsonValue(p.inputFeatures)},
-                          {"macro_context", jsonValue(p.macroContext)},
-                          {"market_conditions", p.marketConditions},
-                          {"volatility_level", p.volatilityLevel}});
+    return insertPrediction(insert, p, userId);
 }
 
 } // namespace cp::models
