@@ -1,12 +1,26 @@
 #include "sqltransaction.h"
 
+#include "connection.h"
+
 #include <QSqlError>
+#include <QSqlQuery>
 
 namespace cp::models {
 
 SqlTransaction::SqlTransaction(QSqlDatabase db)
     : m_db(std::move(db))
 {
+    // SQLite's plain BEGIN takes the write lock only at the first write, and a transaction that
+    // read before another connection wrote then fails at once with "database is locked" (the
+    // busy timeout cannot help). IMMEDIATE takes the lock up front, so writers queue instead.
+    if (dialectOf(m_db) == Dialect::SQLite) {
+        QSqlQuery begin(m_db);
+        m_active = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        if (!m_active)
+            m_error = QStringLiteral("Could not start a transaction: %1")
+                          .arg(begin.lastError().text());
+        return;
+    }
     m_active = m_db.transaction();
     if (!m_active)
         m_error = QStringLiteral("Could not start a transaction: %1").arg(m_db.lastError().text());
