@@ -111,25 +111,91 @@ QJsonObject CalibrationReport::toJson() const
                        {QStringLiteral("bins"), table}};
 }
 
-bool PlattScaling::fit(std::span<const double> predicted, std::span<const double> outcome)
+bool PlattScaling::fit(std::span<const double> predicted, std::span<const double> outcome,
+                       double priorSd)
 {
     const std::size_t n = std::min(predicted.size(), outcome.size());
     std::vector<double> x, y;
     x.reserve(n);
     y.reserve(n);
+    double positives = 0.0;
     for (std::size_t i = 0; i < n; ++i) {
         if (!std::isfinite(predicted[i]))
             continue;
         x.push_back(logitOf(predicted[i]));
         y.push_back(outcome[i] > 0.5 ? 1.0 : 0.0);
+        positives += y.back();
     }
-    LogisticModel model;
-    LogisticModel::FitOptions options;
-    options.l2 = 1e-6; // two parameters and thousands of rows: no shrinkage wanted
-    if (!model.fit(x, y, 1, options))
+    if (positives == 0.0 || positives == double(y.size()))
         return false;
-    m_a = model.rawCoefficients()[0];
-    m_b = model.rawIntercept();
+    // Newton's method on the negative log posterior from the identity. The prior is on the
+    // slope only, centred on 0 (no skill: everything gets the base rate); its precision keeps
+    // the Hessian positive definite even when every logit is the same.
+    const double precision = priorSd > 0.0 ? 1.0 / (priorSd * priorSd) : 0.0;
+    const auto objective = [&](double a, double b) {
+        double sum = 0.5 * precision * a * a;
+        for (std::size_t i = 0; i < x.size(); ++i) {
+            const double z = a * x[i] + b;
+            // -log sigmoid(z) for y = 1, -log(1 - sigmoid(z)) for y = 0, without overflow.
+            const double s = y[i] > 0.5 ? -z : z;
+            sum += s > 0.0 ? s + std::log1p(std::exp(-s)) : std::log1p(std::exp(s));
+        }
+        return sum;
+    };
+    double a = 1.0, b = 0.0;
+    double current = objective(a, b);
+    // With the slope held, only the offset moves (a one-dimensional Newton step).
+    const auto newton = [&](bool slopeHeld) {
+        bool converged = false;
+        for (int iteration = 0; iteration < 100 && !converged; ++iteration) {
+            double ga = precision * a, gb = 0.0;
+            double haa = precision, hab = 0.0, hbb = 0.0;
+            for (std::size_t i = 0; i < x.size(); ++i) {
+                const double mu = sigmoid(a * x[i] + b);
+                const double w = mu * (1.0 - mu);
+                ga += (mu - y[i]) * x[i];
+                gb += mu - y[i];
+                haa += w * x[i] * x[i];
+                hab += w * x[i];
+                hbb += w;
+            }
+            const double det = slopeHeld ? hbb : haa * hbb - hab * hab;
+            if (!(det > 0.0) || !std::isfinite(det))
+                return false;
+            const double da = slopeHeld ? 0.0 : (hbb * ga - hab * gb) / det;
+            const double db = slopeHeld ? gb / hbb : (haa * gb - hab * ga) / det;
+            // Step halving: Newton can overshoot on separable data.
+            double step = 1.0;
+            for (int halving = 0; halving < 30; ++halving, step *= 0.5) {
+                const double next = objective(a - step * da, b - step * db);
+                if (next <= current) {
+                    converged = current - next < 1e-10 * std::max(1.0, std::abs(current));
+                    a -= step * da;
+                    b -= step * db;
+                    current = next;
+                    break;
+                }
+            }
+            if (step < std::ldexp(1.0, -29))
+                converged = true;
+        }
+        return true;
+    };
+    if (!newton(false))
+        return false;
+    // Calibration may flatten the model toward the base rate, never sharpen it: a slope above 1
+    // learned on one model's predictions over-shoots on the next, retrained model's (the
+    // objective is convex, so the best slope <= 1 is then exactly 1).
+    if (a > 1.0) {
+        a = 1.0;
+        current = objective(a, b);
+        if (!newton(true))
+            return false;
+    }
+    if (!std::isfinite(a) || !std::isfinite(b))
+        return false;
+    m_a = a;
+    m_b = b;
     m_count = int(x.size());
     m_fitted = true;
     return true;

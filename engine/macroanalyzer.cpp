@@ -271,6 +271,10 @@ MacroReport analyzeMacro(const DailyMarket &market, const std::vector<AssetHisto
     if (options.model && options.model->trendWindow() == regimeOptions.trendWindow &&
         options.model->volatilityWindow() == regimeOptions.volatilityWindow) {
         report.regimeModel = options.model;
+        // Stored before calibrations existed: measure it on this history rather than show the
+        // raw posterior's near-certainty.
+        if (!report.regimeModel->calibration())
+            report.regimeModel->calibrate(features);
     } else {
         Result<RegimeModel> trained = RegimeModel::train(features, regimeOptions);
         if (trained.ok()) {
@@ -293,6 +297,7 @@ MacroReport analyzeMacro(const DailyMarket &market, const std::vector<AssetHisto
     report.regimeProbabilityHistory.assign(std::size_t(days) * kRegimes, 1.0 / kRegimes);
     out.regimeHistory.assign(std::size_t(days), Regime::Neutral);
     int daysInRegime = 0;
+    double rawConfidence = 1.0 / kRegimes;
     if (report.regimeModel) {
         const RegimeDecoding decoding = report.regimeModel->decode(features);
         if (decoding.isEmpty()) {
@@ -311,16 +316,17 @@ MacroReport analyzeMacro(const DailyMarket &market, const std::vector<AssetHisto
                     decoding.filteredRegime[std::size_t(t)];
                 out.regimeHistory[std::size_t(features.firstDay + t)] =
                     decoding.viterbiRegime[std::size_t(t)];
-                std::copy_n(decoding.filtered.begin() + std::ptrdiff_t(t) * kRegimes, kRegimes,
+                std::copy_n(decoding.calibrated.begin() + std::ptrdiff_t(t) * kRegimes, kRegimes,
                             report.regimeProbabilityHistory.begin() +
                                 std::ptrdiff_t(features.firstDay + t) * kRegimes);
             }
             const std::size_t row = std::size_t(features.rows() - 1);
             out.regime.regimeProbabilities.assign(
-                decoding.filtered.begin() + std::ptrdiff_t(row * kRegimes),
-                decoding.filtered.begin() + std::ptrdiff_t((row + 1) * kRegimes));
+                decoding.calibrated.begin() + std::ptrdiff_t(row * kRegimes),
+                decoding.calibrated.begin() + std::ptrdiff_t((row + 1) * kRegimes));
             out.regime.regime = decoding.filteredRegime[row];
             out.regime.confidence = out.regime.regimeProbabilities[std::size_t(out.regime.regime)];
+            rawConfidence = decoding.filtered[row * kRegimes + std::size_t(out.regime.regime)];
             for (int t = int(row);
                  t >= 0 && decoding.filteredRegime[std::size_t(t)] == out.regime.regime; --t)
                 ++daysInRegime;
@@ -343,11 +349,20 @@ MacroReport analyzeMacro(const DailyMarket &market, const std::vector<AssetHisto
     if (!report.status.isEmpty()) {
         drivers.append(report.status);
     } else {
-        drivers.append(QStringLiteral("%1 regime with %2% probability (%3-state Gaussian HMM, "
-                                      "filtered to the latest day)")
+        const RegimeCalibration &calibration = *report.regimeModel->calibration();
+        const QString measured =
+            calibration.isFitted()
+                ? QStringLiteral("but its past labels matched the next %1 days on %2% of days")
+                      .arg(calibration.horizonDays)
+                      .arg(100.0 * calibration.agreement, 0, 'f', 0)
+                : QStringLiteral("but the history is too short to check its labels");
+        drivers.append(QStringLiteral("%1 regime with %2% probability (calibrated: the %3-state "
+                                      "HMM's filtered posterior says %4%, %5)")
                            .arg(capitalised(regime))
                            .arg(100.0 * out.regime.confidence, 0, 'f', 0)
-                           .arg(report.regimeModel->hmm().stateCount()));
+                           .arg(report.regimeModel->hmm().stateCount())
+                           .arg(100.0 * rawConfidence, 0, 'f', 0)
+                           .arg(measured));
         drivers.append(QStringLiteral("%1 for the last %2 day%3")
                            .arg(capitalised(regime))
                            .arg(daysInRegime)
@@ -401,7 +416,8 @@ MacroReport analyzeMacro(const DailyMarket &market, const std::vector<AssetHisto
              : QStringLiteral("cap-weighted, chain-linked; %1 days equal-weighted (no supply)")
                    .arg(series.equalWeightedDays)},
         {QStringLiteral("regime_probabilities"), probabilitiesJson(out.regime.regimeProbabilities)},
-        {QStringLiteral("posterior"), QStringLiteral("filtered")},
+        {QStringLiteral("posterior"), QStringLiteral("filtered, calibrated")},
+        {QStringLiteral("raw_confidence"), roundTo(rawConfidence, 1e4)},
         {QStringLiteral("days_in_regime"), daysInRegime},
         {QStringLiteral("volatility_window_days"), options.riskVolatilityWindow},
         {QStringLiteral("volatility_daily"), roundTo(risk.volatility, 1e6)},
@@ -424,8 +440,11 @@ MacroReport analyzeMacro(const DailyMarket &market, const std::vector<AssetHisto
             indicators.insert(QStringLiteral("index_change_%1d_pct").arg(horizon),
                               roundTo(100.0 * change, 1e4));
     }
-    if (report.regimeModel)
+    if (report.regimeModel) {
         indicators.insert(QStringLiteral("model"), QStringLiteral("macro_regime_hmm"));
+        indicators.insert(QStringLiteral("calibration_weight"),
+                          roundTo(report.regimeModel->calibration()->weight, 1e4));
+    }
     out.regime.macroIndicators = indicators;
 
     QJsonObject scores;

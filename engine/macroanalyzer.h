@@ -20,12 +20,13 @@ namespace cp::engine {
  * Settings of layer 1. Defaults are the documented model; nothing here depends on the clock.
  *
  * Regime: the RegimeModel's forward (filtered) posterior at the latest day, summed over the
- * states carrying each label; the regime is the most probable label and the confidence its
- * probability. Filtered, not smoothed: the latest day's answer uses no data after it, exactly
- * as it would have been given on that day. It is the model's probability of being in a state,
- * not a calibrated rate of agreement with any external regime definition: on simulated markets
- * the filter is nearly always above 0.9 sure while its labels match the simulator's regimes on
- * about 40% of days (4 labels; see tst_macro for what the model does recover).
+ * states carrying each label; the regime is the most probable label. Filtered, not smoothed: the
+ * latest day's answer uses no data after it, exactly as it would have been given on that day.
+ * The probabilities (and the confidence, the label's probability) are the calibrated ones
+ * (RegimeCalibration): the raw posterior is nearly always above 0.95 sure while its labels
+ * match the simulator's regimes on about 40% of days; calibrated on the model's own history it
+ * states about 0.50 (docs/models.md, tst_regimecalibration). A stored model without a
+ * calibration is calibrated on the market being analysed.
  * MacroAnalysis::regimeHistory is the Viterbi path (smooth periods for charts, uses the whole
  * history); MacroReport::filteredRegimeHistory is the causal day-by-day reading.
  *
@@ -77,8 +78,8 @@ struct MacroReport
     MarketSeries series;
     //! Regime per day from the forward filter (no look-ahead); Neutral before firstRegimeDay.
     std::vector<Regime> filteredRegimeHistory;
-    //! Days x 4, indexed by Regime: the filtered probabilities behind filteredRegimeHistory
-    //! (uniform 0.25 before firstRegimeDay).
+    //! Days x 4, indexed by Regime: the calibrated filtered probabilities behind
+    //! filteredRegimeHistory (uniform 0.25 before firstRegimeDay).
     std::vector<double> regimeProbabilityHistory;
     std::vector<double> fearGreedHistory;
     //! First day with a regime estimate (-1 when none).

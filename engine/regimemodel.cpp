@@ -181,7 +181,32 @@ Result<RegimeModel> RegimeModel::train(const RegimeFeatures &features,
     model.m_occupancy.assign(std::size_t(options.states), 0.0);
     for (std::size_t i = 0; i < smoothed.size(); ++i)
         model.m_occupancy[i % std::size_t(options.states)] += smoothed[i] / rows;
+    model.calibrate(features);
     return model;
+}
+
+void RegimeModel::calibrate(const RegimeFeatures &features)
+{
+    const RegimeDecoding decoding = decode(features);
+    const int rows = int(decoding.filteredRegime.size());
+    const int horizon = m_trendWindow;
+    std::vector<Regime> outcomes;
+    if (rows > horizon) {
+        const std::vector<double> x = standardise(features);
+        outcomes.reserve(std::size_t(rows - horizon));
+        for (int t = 0; t + horizon < rows; ++t) {
+            // The state that best explains the later window on its own: no transition prior, so
+            // the outcome does not lean on the same dynamics that made the filter sure.
+            const double *row = x.data() + std::size_t(t + horizon) * kFeatures;
+            int best = 0;
+            for (int k = 1; k < m_hmm.stateCount(); ++k) {
+                if (m_hmm.logDensity(k, row) > m_hmm.logDensity(best, row))
+                    best = k;
+            }
+            outcomes.push_back(m_labels[std::size_t(best)]);
+        }
+    }
+    m_calibration = fitRegimeCalibration(decoding.filtered, outcomes, horizon);
 }
 
 double RegimeModel::stateTrend(int state) const
@@ -224,6 +249,9 @@ RegimeDecoding RegimeModel::decode(const RegimeFeatures &features) const
         out.filteredRegime[t] = Regime(std::max_element(p, p + kRegimes) - p);
         out.viterbiRegime[t] = m_labels[std::size_t(path[t])];
     }
+    out.calibrated = m_calibration
+                         ? calibratedRegimeProbabilities(out.filtered, m_calibration->weight)
+                         : out.filtered;
     return out;
 }
 
@@ -236,7 +264,7 @@ QJsonObject RegimeModel::toJson() const
         mean.append(m_mean[f]);
         scale.append(m_scale[f]);
     }
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("model"), QStringLiteral("gaussian_hmm")},
         {QStringLiteral("features"),
          QJsonArray{QStringLiteral("trend: mean daily log return of the market index"),
@@ -253,9 +281,27 @@ QJsonObject RegimeModel::toJson() const
                         "10%); otherwise bull if t > threshold, bear if t < -threshold, else "
                         "neutral")},
         {QStringLiteral("label_threshold"), m_labelThreshold},
-        {QStringLiteral("confidence"),
-         QStringLiteral("filtered (forward) posterior probability at the latest day")},
     };
+    if (m_calibration) {
+        json.insert(QStringLiteral("confidence"),
+                    QStringLiteral("filtered (forward) posterior probability at the latest day, "
+                                   "calibrated: weight x posterior + (1 - weight) / 4"));
+        json.insert(
+            QStringLiteral("calibration"),
+            QJsonObject{
+                {QStringLiteral("method"),
+                 QStringLiteral("label noise; weight by maximum likelihood of the label of the "
+                                "state that best explains the feature row horizon_days later")},
+                {QStringLiteral("weight"), m_calibration->weight},
+                {QStringLiteral("horizon_days"), m_calibration->horizonDays},
+                {QStringLiteral("pairs"), m_calibration->pairs},
+                {QStringLiteral("label_agreement"), m_calibration->agreement},
+            });
+    } else {
+        json.insert(QStringLiteral("confidence"),
+                    QStringLiteral("filtered (forward) posterior probability at the latest day"));
+    }
+    return json;
 }
 
 std::optional<RegimeModel> RegimeModel::fromJson(const QJsonObject &configuration)
@@ -294,6 +340,19 @@ std::optional<RegimeModel> RegimeModel::fromJson(const QJsonObject &configuratio
             return std::nullopt;
         model.m_labels.push_back(*regime);
     }
+    // Models stored before calibrations existed have none: the caller calibrates them.
+    const QJsonValue calibration = configuration.value(QStringLiteral("calibration"));
+    if (calibration.isObject()) {
+        const QJsonObject c = calibration.toObject();
+        RegimeCalibration stored;
+        stored.weight = c.value(QStringLiteral("weight")).toDouble(std::nan(""));
+        stored.horizonDays = c.value(QStringLiteral("horizon_days")).toInt();
+        stored.pairs = c.value(QStringLiteral("pairs")).toInt();
+        stored.agreement = c.value(QStringLiteral("label_agreement")).toDouble();
+        if (!(stored.weight >= 0.0 && stored.weight <= 1.0) || stored.pairs < 0)
+            return std::nullopt;
+        model.m_calibration = stored;
+    }
     return model;
 }
 
@@ -314,7 +373,7 @@ QJsonObject RegimeModel::metrics() const
         });
     }
     const double n = std::max(1, m_observations);
-    return QJsonObject{
+    QJsonObject metrics{
         // On the standardised features the model is fitted to (unit-free, comparable across
         // markets); subtract observations x sum(log scale) for the raw features' density.
         {QStringLiteral("log_likelihood"), rounded(m_logLikelihood, 1e4)},
@@ -329,6 +388,24 @@ QJsonObject RegimeModel::metrics() const
         {QStringLiteral("best_start"), m_bestStart},
         {QStringLiteral("states"), states},
     };
+    if (m_calibration) {
+        const RegimeCalibration &c = *m_calibration;
+        // Measured on the outcomes the weight was fitted on (in-sample): how often the filtered
+        // label matched the next window's label, and the stated confidence before and after.
+        metrics.insert(
+            QStringLiteral("calibration"),
+            QJsonObject{
+                {QStringLiteral("weight"), rounded(c.weight, 1e6)},
+                {QStringLiteral("horizon_days"), c.horizonDays},
+                {QStringLiteral("pairs"), c.pairs},
+                {QStringLiteral("label_agreement"), rounded(c.agreement, 1e4)},
+                {QStringLiteral("mean_raw_confidence"), rounded(c.meanRawConfidence, 1e4)},
+                {QStringLiteral("mean_confidence"), rounded(c.meanConfidence, 1e4)},
+                {QStringLiteral("brier_raw"), rounded(c.rawBrier, 1e4)},
+                {QStringLiteral("brier"), rounded(c.brier, 1e4)},
+            });
+    }
+    return metrics;
 }
 
 } // namespace cp::engine

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gaussianhmm.h"
+#include "regimecalibration.h"
 #include "result.h"
 #include "simulator.h"
 
@@ -55,7 +56,10 @@ struct RegimeDecoding
 {
     //! Row-major rows x 4, indexed by Regime: P(regime at t | rows 0..t), the forward filter.
     std::vector<double> filtered;
-    //! Most probable regime per row under `filtered` (uses no later data).
+    //! `filtered` through the model's calibration (see RegimeCalibration): what to show users.
+    //! Equal to `filtered` for a model without a calibration.
+    std::vector<double> calibrated;
+    //! Most probable regime per row under `filtered` (uses no later data; calibration keeps it).
     std::vector<Regime> filteredRegime;
     //! Regime of each row on the Viterbi path (uses the whole history: for charts).
     std::vector<Regime> viterbiRegime;
@@ -89,6 +93,7 @@ std::vector<Regime> labelStates(std::span<const double> trendMeans,
  * The trained market regime model: a Gaussian HMM on standardised (trend, log volatility)
  * features, with its states labelled bull/bear/neutral/volatile by labelStates(). Training is
  * deterministic: several deterministic starts, Baum-Welch on each, the highest likelihood wins.
+ * Training ends by calibrating the label probabilities on the training history (calibrate()).
  */
 class RegimeModel
 {
@@ -117,6 +122,13 @@ public:
 
     RegimeDecoding decode(const RegimeFeatures &features) const;
 
+    //! Fits the calibration of the label probabilities on `features` (see RegimeCalibration):
+    //! outcomes are the labels of the rows one trend window later. train() does this on the
+    //! training rows; call it for a stored model that has none.
+    void calibrate(const RegimeFeatures &features);
+    //! Empty for a model stored before calibrations existed (its decode() is uncalibrated).
+    const std::optional<RegimeCalibration> &calibration() const { return m_calibration; }
+
 private:
     std::vector<double> standardise(const RegimeFeatures &features) const;
 
@@ -127,6 +139,7 @@ private:
     int m_trendWindow = 30;
     int m_volatilityWindow = 14;
     double m_labelThreshold = 0.25;
+    std::optional<RegimeCalibration> m_calibration;
     // Fit summary (not part of the stored parameters' meaning, kept for metrics()).
     double m_logLikelihood = 0.0;
     int m_observations = 0;

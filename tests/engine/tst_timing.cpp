@@ -52,6 +52,8 @@ private Q_SLOTS:
     void outcomeLabelling();
     void calibrationArithmetic();
     void plattUndoesKnownOverconfidence();
+    void plattOnConstantPredictionsGivesBaseRate();
+    void plattNeverSharpens();
     void walkForwardNeverTrainsOnUnknownLabels();
     void walkForwardKnownCountsMatchNaive();
     void walkForwardCalibratedOnSimulatedProbabilities();
@@ -223,6 +225,54 @@ void tst_Timing::plattUndoesKnownOverconfidence()
     QVERIFY(platt.fit(stated, y));
     QVERIFY2(std::abs(platt.slope() - 0.5) < 0.03, qPrintable(QString::number(platt.slope())));
     QVERIFY2(std::abs(platt.offset()) < 0.05, qPrintable(QString::number(platt.offset())));
+}
+
+void tst_Timing::plattOnConstantPredictionsGivesBaseRate()
+{
+    // Every prediction 0.37, 30% hits: nothing tells a slope apart from an offset. The prior on
+    // the slope settles it at 0 (exactly: at the best offset the data's slope gradient is
+    // x * sum(mu - y) = 0), so every probability maps to the observed 30%.
+    std::vector<double> stated(1000, 0.37), y(1000, 0.0);
+    for (int i = 0; i < 300; ++i)
+        y[std::size_t(i)] = 1.0;
+    PlattScaling platt;
+    QVERIFY(platt.fit(stated, y));
+    QVERIFY2(std::abs(platt.slope()) < 1e-6, qPrintable(QString::number(platt.slope())));
+    for (double p : {0.37, 0.1, 0.9})
+        QVERIFY2(std::abs(platt.apply(p) - 0.3) < 1e-6, qPrintable(QString::number(p)));
+}
+
+void tst_Timing::plattNeverSharpens()
+{
+    // Predictions 0.36 and 0.38 whose outcomes are 20% and 60%: unconstrained, the slope would
+    // be about 40. Capped at 1, the fit is the best offset for slope 1, which a plain grid
+    // search over the offset finds as well.
+    std::vector<double> stated, y;
+    for (int i = 0; i < 1000; ++i) {
+        const bool high = i % 2 == 1;
+        stated.push_back(high ? 0.38 : 0.36);
+        y.push_back((i / 2) % 5 < (high ? 3 : 1) ? 1.0 : 0.0);
+    }
+    PlattScaling platt;
+    QVERIFY(platt.fit(stated, y));
+    QVERIFY(platt.slope() <= 1.0);
+    const auto logLikelihood = [&](double b) {
+        double sum = 0.0;
+        for (std::size_t i = 0; i < stated.size(); ++i) {
+            const double p = 1.0 / (1.0 + std::exp(-(std::log(stated[i] / (1.0 - stated[i])) + b)));
+            sum += y[i] > 0.5 ? std::log(p) : std::log(1.0 - p);
+        }
+        return sum;
+    };
+    double best = 0.0;
+    for (int i = -3000; i <= 3000; ++i) {
+        if (logLikelihood(i / 1000.0) > logLikelihood(best))
+            best = i / 1000.0;
+    }
+    QCOMPARE(platt.slope(), 1.0);
+    QVERIFY2(std::abs(platt.offset() - best) <= 1e-3, qPrintable(QString::number(platt.offset())));
+    // Both groups end up near the overall 40%, not pushed apart to 20% and 60%.
+    QVERIFY(std::abs(platt.apply(0.38) - platt.apply(0.36)) < 0.03);
 }
 
 void tst_Timing::walkForwardNeverTrainsOnUnknownLabels()
