@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
+#include <QUuid>
 
 #include <map>
 
@@ -26,12 +27,28 @@ ChangeBus &ChangeBus::instance()
     return bus;
 }
 
+QString ChangeBus::instanceId()
+{
+    static const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return id;
+}
+
 QByteArray ChangeBus::toPayload(const ChangeEvent &event)
 {
     return QJsonDocument(QJsonObject{{QStringLiteral("table"), event.table},
                                      {QStringLiteral("id"), event.id},
-                                     {QStringLiteral("op"), event.op}})
+                                     {QStringLiteral("op"), event.op},
+                                     {QStringLiteral("origin"), instanceId()}})
         .toJson(QJsonDocument::Compact);
+}
+
+bool ChangeBus::isOwnPayload(const QString &payload)
+{
+    // The origin is written last; a substring test spares parsing every notification twice.
+    return payload.contains(instanceId()) && QJsonDocument::fromJson(payload.toUtf8())
+                                                     .object()
+                                                     .value(QStringLiteral("origin"))
+                                                     .toString() == instanceId();
 }
 
 std::optional<ChangeEvent> ChangeBus::fromPayload(const QString &payload)

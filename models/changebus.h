@@ -13,7 +13,8 @@ namespace cp::models {
 /**
  * Where committed changes are announced. In-process, `changed` is emitted (queued to receivers
  * in other threads); across processes, publish() also sends PostgreSQL NOTIFY
- * cryptopredict_events with {"table","id","op"} so other desktops and servers refresh.
+ * cryptopredict_events with {"table","id","op","origin"} so other desktops and servers refresh.
+ * "origin" names this process, so its own listener can drop the echo of what it announced.
  */
 class ChangeBus : public QObject
 {
@@ -28,8 +29,12 @@ public:
     void announce(const ChangeEvent &event);
 
     static QString channel() { return QStringLiteral("cryptopredict_events"); }
+    //! Random per process: the "origin" of the notifications it sends.
+    static QString instanceId();
     static QByteArray toPayload(const ChangeEvent &event);
     static std::optional<ChangeEvent> fromPayload(const QString &payload);
+    //! True when the payload was sent by this process (already announced in-process).
+    static bool isOwnPayload(const QString &payload);
 
 Q_SIGNALS:
     void changed(const cp::models::ChangeEvent &event);

@@ -50,7 +50,8 @@ Result<QSqlDatabase> openConnection(const DatabaseUrl &url, const QString &conne
         return Result<QSqlDatabase>::failure(
             QStringLiteral("The Qt SQL driver %1 is not installed (Debian package %2).")
                 .arg(driver, url.dialect == Dialect::SQLite ? QStringLiteral("libqt6sql6-sqlite")
-                                                            : QStringLiteral("libqt6sql6-psql")));
+                                                            : QStringLiteral("libqt6sql6-psql")),
+            static_cast<int>(ConnectionFailure::DriverMissing));
     }
     QSqlDatabase db = QSqlDatabase::contains(connectionName)
                           ? QSqlDatabase::database(connectionName, false)
@@ -76,9 +77,10 @@ Result<QSqlDatabase> openConnection(const DatabaseUrl &url, const QString &conne
     }
     if (!db.open()) {
         const QString message = describeConnectionError(url, db.lastError());
+        const ConnectionFailure failure = classifyConnectionError(url, db.lastError());
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(connectionName);
-        return Result<QSqlDatabase>::failure(message);
+        return Result<QSqlDatabase>::failure(message, static_cast<int>(failure));
     }
     if (const Status settings = applySessionSettings(db, url.dialect); !settings) {
         db.close();
@@ -102,6 +104,31 @@ Dialect dialectOf(const QSqlDatabase &db)
     return db.driverName() == kPostgresDriver ? Dialect::PostgreSQL : Dialect::SQLite;
 }
 
+ConnectionFailure classifyConnectionError(const DatabaseUrl &url, const QSqlError &error)
+{
+    if (url.dialect == Dialect::SQLite)
+        return ConnectionFailure::Other;
+    // libpq's messages (not localised: the server's lc_messages and the client's are English by
+    // default; a translated server message falls through to Other, still with its text).
+    const QString all = error.text();
+    if (all.contains(QLatin1String("password authentication failed")) ||
+        all.contains(QLatin1String("no password supplied")) ||
+        all.contains(QLatin1String("authentication failed")) ||
+        (all.contains(QLatin1String("role \"")) && all.contains(QLatin1String("does not exist"))))
+        return ConnectionFailure::AuthenticationFailed;
+    if (all.contains(QLatin1String("database \"")) && all.contains(QLatin1String("does not exist")))
+        return ConnectionFailure::DatabaseMissing;
+    if (all.contains(QLatin1String("Connection refused")) ||
+        all.contains(QLatin1String("could not connect")) ||
+        all.contains(QLatin1String("could not translate host name")) ||
+        all.contains(QLatin1String("No route to host")) ||
+        all.contains(QLatin1String("Network is unreachable")) ||
+        all.contains(QLatin1String("timeout expired")) ||
+        all.contains(QLatin1String("No such file or directory")))
+        return ConnectionFailure::HostUnreachable;
+    return ConnectionFailure::Other;
+}
+
 QString describeConnectionError(const DatabaseUrl &url, const QSqlError &error)
 {
     const QString detail =
@@ -110,20 +137,23 @@ QString describeConnectionError(const DatabaseUrl &url, const QSqlError &error)
         return QStringLiteral("Cannot open the SQLite database %1: %2.").arg(url.filePath, detail);
 
     const QString where = QStringLiteral("%1:%2").arg(url.host).arg(url.port);
-    const QString all = error.text();
-    if (all.contains(QLatin1String("password authentication failed")) ||
-        all.contains(QLatin1String("no password supplied"))) {
+    switch (classifyConnectionError(url, error)) {
+    case ConnectionFailure::AuthenticationFailed:
+        if (error.text().contains(QLatin1String("no password supplied")))
+            return QStringLiteral("PostgreSQL at %1 refused the password for user '%2': none was "
+                                  "given.")
+                .arg(where, url.user);
+        if (error.text().contains(QLatin1String("role \"")))
+            return QStringLiteral("PostgreSQL at %1 has no user named '%2'.").arg(where, url.user);
         return QStringLiteral("PostgreSQL at %1 refused the password for user '%2'.")
             .arg(where, url.user);
-    }
-    if (all.contains(QLatin1String("does not exist")) && all.contains(QLatin1String("database")))
+    case ConnectionFailure::DatabaseMissing:
         return QStringLiteral("PostgreSQL at %1 has no database named '%2'.")
             .arg(where, url.databaseName);
-    if (all.contains(QLatin1String("Connection refused")) ||
-        all.contains(QLatin1String("could not connect")) ||
-        all.contains(QLatin1String("could not translate host name")) ||
-        all.contains(QLatin1String("timeout expired"))) {
+    case ConnectionFailure::HostUnreachable:
         return QStringLiteral("Cannot reach the PostgreSQL server at %1 (%2).").arg(where, detail);
+    default:
+        break;
     }
     return QStringLiteral("Cannot connect to PostgreSQL at %1: %2.").arg(where, detail);
 }

@@ -59,13 +59,15 @@ public:
         return {};
     }
 
-    Status write(int cryptoId, std::span<const engine::Candle> candles, double supply) override
+    Status write(int cryptoId, std::span<const engine::Candle> candles, double supply,
+                 const double *marketCaps) override
     {
         char idText[16];
         const int idLength =
             static_cast<int>(std::to_chars(idText, idText + 16, cryptoId).ptr - idText);
         char *out = m_buffer.data() + m_used;
-        for (const engine::Candle &c : candles) {
+        for (std::size_t i = 0; i < candles.size(); ++i) {
+            const engine::Candle &c = candles[i];
             char *end = m_buffer.data() + m_buffer.size();
             std::memcpy(out, idText, static_cast<std::size_t>(idLength));
             out += idLength;
@@ -77,8 +79,8 @@ public:
                 out = appendNumber(out, end, v);
             }
             *out++ = '\t';
-            if (supply > 0) {
-                out = appendNumber(out, end, c.close * supply);
+            if (const double cap = marketCapOf(c, i, supply, marketCaps); !std::isnan(cap)) {
+                out = appendNumber(out, end, cap);
             } else {
                 *out++ = '\\';
                 *out++ = 'N';
@@ -106,12 +108,15 @@ public:
         if (const Status s = drainResults(); !s)
             return s;
         if (m_upsert) {
+            // A key written twice in this stream would make ON CONFLICT DO UPDATE touch one row
+            // twice, which PostgreSQL refuses; the last write wins (id follows COPY order).
             QSqlQuery query(m_db);
             if (!query.exec(
                     QStringLiteral(
-                        "INSERT INTO price_data %1 SELECT crypto_id, timestamp, open_price, "
-                        "high_price,"
-                        " low_price, close_price, volume, market_cap FROM price_data_incoming"
+                        "INSERT INTO price_data %1 SELECT DISTINCT ON (crypto_id, timestamp)"
+                        " crypto_id, timestamp, open_price, high_price, low_price, close_price,"
+                        " volume, market_cap FROM price_data_incoming"
+                        " ORDER BY crypto_id, timestamp, id DESC"
                         " ON CONFLICT (crypto_id, timestamp) DO UPDATE SET"
                         " open_price = EXCLUDED.open_price, high_price = EXCLUDED.high_price,"
                         " low_price = EXCLUDED.low_price, close_price = EXCLUDED.close_price,"

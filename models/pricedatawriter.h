@@ -26,6 +26,7 @@ public:
         //! Rows must be new; a duplicate (crypto_id, timestamp) fails the write.
         Append,
         //! A row for an existing (crypto_id, timestamp) replaces it: re-imports are idempotent.
+        //! A (crypto_id, timestamp) written twice in one stream keeps the last write.
         Upsert,
     };
 
@@ -35,12 +36,17 @@ public:
      * sorted pass, inside the same transaction; maintaining it row by row is what makes
      * millions of SQLite inserts slow.
      */
-    PriceDataWriter(QSqlDatabase db, Mode mode, bool bulk = false);
+    //! `sqliteCacheMiB`: SQLite's page cache during the write (see sqliteinsertsink.cpp); a
+    //! file import uses less than the demo loader so its memory stays flat.
+    PriceDataWriter(QSqlDatabase db, Mode mode, bool bulk = false, int sqliteCacheMiB = 256);
     ~PriceDataWriter();
 
     Status begin();
     //! market_cap of each row = close * circulatingSupply (NULL when the supply is unknown, 0).
     Status write(int cryptoId, std::span<const engine::Candle> candles, double circulatingSupply);
+    //! market_cap of candles[i] = marketCaps[i] (NaN: NULL); the spans have the same size.
+    Status write(int cryptoId, std::span<const engine::Candle> candles,
+                 std::span<const double> marketCaps);
     //! Flushes and ends the stream; the caller still commits its transaction.
     Status finish();
     qint64 rowsWritten() const { return m_rows; }

@@ -12,4 +12,6 @@ export XDG_CONFIG_HOME XDG_DATA_HOME HOME
 scratch_home="$(mktemp -d /tmp/cryptopredict-test-home.XXXXXX)"
 trap 'rm -rf "$scratch_home"' EXIT
 XDG_CONFIG_HOME="$scratch_home/config"; XDG_DATA_HOME="$scratch_home/data"; HOME="$scratch_home"
-"$root/scripts/with-postgres.sh" ctest --test-dir "$build" --output-on-failure -j "$(nproc)" "$@"
+# A throwaway Secret Service (gnome-keyring on a private D-Bus) for the keychain tests.
+"$root/scripts/with-keychain.sh" \
+    "$root/scripts/with-postgres.sh" ctest --test-dir "$build" --output-on-failure -j "$(nproc)" "$@"

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "dialogs/importdialog.h"
+#include "dialogs/settings/settingsdialog.h"
 #include "statuspanel.h"
 #include "theme.h"
 #include "uisettings.h"
@@ -13,9 +15,15 @@
 #include "views/watchlistspage.h"
 #include "widgets/databasesummarypanel.h"
 #include "widgets/notificationbell.h"
+#include "widgets/servestatuslabel.h"
+#include "widgets/marketstatuslabel.h"
 
 #include <app/analysiscontroller.h>
+#include <app/api/servecontroller.h>
 #include <app/backtestrunner.h>
+#include <app/peer/viewactions.h>
+#include <app/marketdata/marketdataservice.h>
+#include <app/settings/appsettings.h>
 #include <models/changebus.h>
 #include <models/connectionpool.h>
 #include <models/views/changelistener.h>
@@ -33,6 +41,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QtConcurrentRun>
@@ -48,14 +57,21 @@ MainWindow::MainWindow(models::DatabaseUrl url, QWidget *parent)
 }
 
 MainWindow::MainWindow(models::DatabaseUrl url, UserSession session, QWidget *parent)
+    : MainWindow(std::move(url), std::move(session), nullptr, parent)
+{
+}
+
+MainWindow::MainWindow(models::DatabaseUrl url, UserSession session,
+                       std::shared_ptr<app::ViewActions> actions, QWidget *parent)
     : QMainWindow(parent)
     , m_url(std::move(url))
     , m_session(std::move(session))
+    , m_actions(std::move(actions))
     , m_pool(std::make_shared<models::ConnectionPool>(m_url))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("CryptoPredict"));
-    Theme::instance().apply(UiSettings::theme());
+    Theme::instance().apply(Theme::modeFromName(app::AppSettings::load().display.theme));
     m_jobs = new models::views::SnapshotJobs(m_pool, this);
     m_guiConnection = m_pool->connectionNameForThisThread();
 
@@ -93,6 +109,18 @@ MainWindow::MainWindow(models::DatabaseUrl url, UserSession session, QWidget *pa
 
     buildPages();
     buildMenus();
+    // In peer mode the data is the peer's: serving a local copy of it would mislead.
+    if (!m_actions) {
+        buildServerMenu();
+        // Live market data and its schedule write this machine's own database only.
+        m_marketData = new app::marketdata::MarketDataService(m_url, this);
+        statusBar()->addPermanentWidget(new MarketStatusLabel(m_marketData));
+        connect(this, &MainWindow::settingsChanged, m_marketData,
+                [this](const app::AppSettings &settings) {
+                    if (m_ready)
+                        m_marketData->apply(settings);
+                });
+    }
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack,
             &QStackedWidget::setCurrentIndex);
     connect(m_stack, &QStackedWidget::currentChanged, this, [this](int index) {
@@ -122,7 +150,7 @@ MainWindow::~MainWindow()
 
 void MainWindow::buildPages()
 {
-    const ViewContext context{m_jobs, m_session, m_guiConnection};
+    const ViewContext context{m_jobs, m_session, m_guiConnection, m_actions};
     m_home = new HomePage(context);
     m_home->setFooter(m_summary);
     connect(m_home, &HomePage::layerActivated, this, [this](int layer) {
@@ -157,6 +185,21 @@ void MainWindow::addPage(Page *page)
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *settings = file->addAction(tr("&Settings..."), this, &MainWindow::openSettings);
+    settings->setObjectName(QStringLiteral("actionSettings"));
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setMenuRole(QAction::PreferencesRole);
+    // Imports write the database directly: not offered when the window shows a peer's data.
+    if (!m_actions) {
+        QAction *import = file->addAction(tr("&Import..."), this, [this] {
+            auto *dialog = new ImportDialog(m_url, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->show();
+        });
+        import->setObjectName(QStringLiteral("actionImport"));
+        import->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    }
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -178,10 +221,11 @@ void MainWindow::buildMenus()
             page->refresh();
         refreshLastAnalysis();
     });
-    if (m_session.isAdmin())
+    // In peer mode the engine runs on the peer: a run here would only write the local copy.
+    if (m_session.isAdmin() && !m_actions)
         buildAnalysisMenu();
     if (m_session.isSignedIn()) {
-        m_bell = new NotificationBell(ViewContext{m_jobs, m_session, m_guiConnection});
+        m_bell = new NotificationBell(ViewContext{m_jobs, m_session, m_guiConnection, m_actions});
         menuBar()->setCornerWidget(m_bell, Qt::TopRightCorner);
     }
     m_darkTheme = view->addAction(tr("&Dark theme"));
@@ -190,6 +234,11 @@ void MainWindow::buildMenus()
     m_darkTheme->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     m_darkTheme->setChecked(Theme::instance().mode() == ThemeMode::Dark);
     connect(m_darkTheme, &QAction::toggled, this, &MainWindow::setDarkTheme);
+    // The settings dialog switches the theme too; keep the menu's check mark in step.
+    connect(&Theme::instance(), &Theme::changed, m_darkTheme, [this](ThemeMode mode) {
+        const QSignalBlocker block(m_darkTheme);
+        m_darkTheme->setChecked(mode == ThemeMode::Dark);
+    });
     QAction *focusNavigation = view->addAction(tr("Focus &navigation"));
     focusNavigation->setShortcut(QKeySequence(Qt::ALT | Qt::Key_0));
     connect(focusNavigation, &QAction::triggered, m_navigation,
@@ -274,6 +323,33 @@ void MainWindow::buildAnalysisMenu()
     });
 }
 
+void MainWindow::buildServerMenu()
+{
+    // Serving runs on threads of its own; it starts once the database is open (showSummary).
+    m_serve = new app::api::ServeController(m_url, this);
+    statusBar()->addPermanentWidget(new ServeStatusLabel(m_serve));
+    QMenu *menu = menuBar()->addMenu(tr("&Server"));
+    m_serveAction = menu->addAction(tr("Serve to &peers"));
+    m_serveAction->setObjectName(QStringLiteral("actionServeToPeers"));
+    m_serveAction->setCheckable(true);
+    m_serveAction->setChecked(app::AppSettings::load().serve.enabled);
+    m_serveAction->setToolTip(tr("Offer this desktop's data to other desktops over the REST and "
+                                 "WebSocket API (address and port in Settings)."));
+    connect(m_serveAction, &QAction::toggled, this, [this](bool on) {
+        app::AppSettings settings = app::AppSettings::load();
+        settings.serve.enabled = on;
+        settings.save();
+        if (m_ready || !on)
+            m_serve->apply(settings.serve);
+    });
+    connect(m_serve, &app::api::ServeController::statusChanged, this, [this] {
+        const QSignalBlocker block(m_serveAction);
+        m_serveAction->setChecked(m_serve->settings().enabled);
+        if (m_serve->state() == app::api::ServeController::State::Failed)
+            statusBar()->showMessage(m_serve->error(), 15000);
+    });
+}
+
 Page *MainWindow::page(const QString &objectName) const
 {
     for (Page *p : m_pages) {
@@ -292,10 +368,20 @@ bool MainWindow::showPage(const QString &objectName)
     return true;
 }
 
+void MainWindow::openSettings()
+{
+    auto *dialog = new SettingsDialog(m_url, m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::settingsSaved, this, &MainWindow::settingsChanged);
+    dialog->open();
+}
+
 void MainWindow::setDarkTheme(bool dark)
 {
     const ThemeMode mode = dark ? ThemeMode::Dark : ThemeMode::Light;
-    UiSettings::setTheme(mode);
+    app::AppSettings settings = app::AppSettings::load();
+    settings.display.theme = Theme::nameOf(mode);
+    settings.save();
     Theme::instance().apply(mode);
 }
 
@@ -330,6 +416,14 @@ void MainWindow::showSummary(const Result<models::DatabaseSummary> &summary)
     refreshLastAnalysis();
     if (m_bell)
         m_bell->reload();
+    if (m_serve)
+        m_serve->apply(app::AppSettings::load().serve);
+    if (m_marketData) {
+        const app::AppSettings settings = app::AppSettings::load();
+        if (settings.providers.liveEnabled)
+            m_marketData->loadKeysFromKeychain();
+        m_marketData->apply(settings);
+    }
     Q_EMIT databaseReady(true);
 }
 

@@ -2,6 +2,7 @@
 
 #include "usersession.h"
 
+#include <app/settings/appsettings.h>
 #include <models/databasesummary.h>
 #include <models/databaseurl.h>
 
@@ -18,7 +19,14 @@ class QStackedWidget;
 
 namespace cp::app {
 class AnalysisController;
+class ViewActions;
+namespace api {
+class ServeController;
 }
+namespace marketdata {
+class MarketDataService;
+}
+} // namespace cp::app
 
 namespace cp::models {
 class ConnectionPool;
@@ -51,6 +59,9 @@ public:
     //! A window for the guest session (casual role: no admin pages).
     explicit MainWindow(models::DatabaseUrl url, QWidget *parent = nullptr);
     MainWindow(models::DatabaseUrl url, UserSession session, QWidget *parent = nullptr);
+    //! Peer mode: `url` is the local copy of a peer's data, writes go through `actions`.
+    MainWindow(models::DatabaseUrl url, UserSession session,
+               std::shared_ptr<app::ViewActions> actions, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     //! Starts (or restarts) opening the database on a worker thread.
@@ -65,10 +76,15 @@ public:
     StatusPanel *statusPanel() const { return m_status; }
     //! Runs the engine off the GUI thread (admins only, else null).
     app::AnalysisController *analysisController() const { return m_analysis; }
+    //! "Serve to peers": the in-process API server (null in peer mode). Call apply() after
+    //! changing AppSettings::serve (the Settings dialog); the Server menu's toggle does so itself.
+    app::api::ServeController *serveController() const { return m_serve; }
 
 Q_SIGNALS:
     //! The database was opened and summarised (ok) or could not be (error shown in the window).
     void databaseReady(bool ok);
+    //! The settings dialog stored new settings (services that depend on them react).
+    void settingsChanged(const cp::app::AppSettings &settings);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -77,22 +93,29 @@ private:
     void buildPages();
     void buildMenus();
     void buildAnalysisMenu();
+    void buildServerMenu();
     void addPage(Page *page);
     void showSummary(const Result<models::DatabaseSummary> &summary);
     void openGuiConnection();
     void routeChange(const models::ChangeEvent &event);
     void refreshLastAnalysis();
     void setDarkTheme(bool dark);
+    //! File > Settings: the settings dialog, non-modal, deleted when closed.
+    void openSettings();
     void restoreWindowState();
     void saveWindowState() const;
 
     models::DatabaseUrl m_url;
     UserSession m_session;
+    std::shared_ptr<app::ViewActions> m_actions;
     QFutureWatcher<Result<models::DatabaseSummary>> m_watcher;
     std::shared_ptr<models::ConnectionPool> m_pool;
     models::views::SnapshotJobs *m_jobs = nullptr;
     models::views::ChangeListener *m_listener = nullptr;
     app::AnalysisController *m_analysis = nullptr;
+    app::api::ServeController *m_serve = nullptr;
+    app::marketdata::MarketDataService *m_marketData = nullptr;
+    QAction *m_serveAction = nullptr;
     NotificationBell *m_bell = nullptr;
     QString m_guiConnection;
     QLabel *m_simulatedBanner = nullptr;

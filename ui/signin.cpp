@@ -14,7 +14,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("cp::ui", text);
+    return QCoreApplication::translate("cp::ui::SignIn", text);
 }
 
 template<typename T, typename Work>

@@ -127,6 +127,16 @@ QString Theme::styleSheet() const
              c.mutedText.name());
 }
 
+ThemeMode Theme::modeFromName(const QString &name)
+{
+    return name == QLatin1String("dark") ? ThemeMode::Dark : ThemeMode::Light;
+}
+
+QString Theme::nameOf(ThemeMode mode)
+{
+    return mode == ThemeMode::Dark ? QStringLiteral("dark") : QStringLiteral("light");
+}
+
 void Theme::apply(ThemeMode mode)
 {
     m_mode = mode;

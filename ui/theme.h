@@ -48,6 +48,10 @@ public:
     //! Applies `mode` to the application (also when it is already the current mode).
     void apply(ThemeMode mode);
 
+    //! "dark" -> Dark, anything else -> Light (AppSettings::display.theme holds the name).
+    static ThemeMode modeFromName(const QString &name);
+    static QString nameOf(ThemeMode mode);
+
     static QPalette palette(ThemeMode mode);
     static ThemeColors colorsFor(ThemeMode mode);
 

@@ -5,21 +5,8 @@
 namespace cp::ui::UiSettings {
 
 namespace {
-const QString kTheme = QStringLiteral("appearance/theme");
 const QString kLastPage = QStringLiteral("mainWindow/lastPage");
 } // namespace
-
-ThemeMode theme()
-{
-    return QSettings().value(kTheme).toString() == QLatin1String("dark") ? ThemeMode::Dark
-                                                                         : ThemeMode::Light;
-}
-
-void setTheme(ThemeMode mode)
-{
-    QSettings().setValue(kTheme, mode == ThemeMode::Dark ? QStringLiteral("dark")
-                                                         : QStringLiteral("light"));
-}
 
 QString lastPage()
 {

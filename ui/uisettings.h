@@ -1,20 +1,16 @@
 #pragma once
 
-#include "theme.h"
-
 #include <QByteArray>
 #include <QString>
 
 namespace cp::ui {
 
 /**
- * The desktop's own settings in one typed place (QSettings underneath, organisation and
- * application names set in main): palette, last page, and saved widget states.
+ * The window's own state (QSettings underneath, organisation and application names set in
+ * main): last page and saved widget states. What users tune, the theme included, lives in
+ * app::AppSettings.
  */
 namespace UiSettings {
-
-ThemeMode theme();
-void setTheme(ThemeMode mode);
 
 //! objectName of the page shown last.
 QString lastPage();

@@ -140,7 +140,13 @@ ApiServer::ApiServer(models::DatabaseUrl databaseUrl, ServeOptions options, QObj
     // Direct: a client that writes and then reads must not get the answer cached before.
     connect(
         &models::ChangeBus::instance(), &models::ChangeBus::changed, this,
-        [this](const models::ChangeEvent &event) { m_services->cache.invalidate(event.table); },
+        [this](const models::ChangeEvent &event) {
+            // No table: notifications may have been lost (the listener reconnected).
+            if (event.table.isEmpty())
+                m_services->cache.clear();
+            else
+                m_services->cache.invalidate(event.table);
+        },
         Qt::DirectConnection);
 
     m_ticker.setInterval(250);
@@ -343,15 +349,14 @@ ApiResponse ApiServer::runOnWorker(ApiRequest &request, const Route &route, bool
     Validated body;
     if (std::optional<ApiResponse> refused = admit(request, route, query, body))
         return *refused;
-    const quint64 generation = m_services->cache.generation();
     RequestContext context(request, route, *db, *m_services, query.values, body.body);
-    ApiResponse response = route.handler(context);
-    if (!route.cacheTables.isEmpty() && response.status == 200) {
-        m_services->cache.store(ResponseCache::keyFor(request.method, request.path,
-                                                      request.query.query(QUrl::FullyEncoded)),
-                                route.cacheTables, response, generation, nowMs());
-    }
-    return response;
+    if (route.cacheTables.isEmpty())
+        return route.handler(context);
+    // One computation per key at a time: a burst on an expired answer reads the database once.
+    return m_services->cache.fetch(ResponseCache::keyFor(request.method, request.path,
+                                                         request.query.query(QUrl::FullyEncoded)),
+                                   route.cacheTables, nowMs,
+                                   [&] { return route.handler(context); });
 }
 
 void ApiServer::dispatchToWorker(std::shared_ptr<PendingReply> pending, ApiRequest request,

@@ -67,6 +67,11 @@ Result<QJsonArray> prices(QSqlDatabase db, const QList<int> &cryptoIds)
     return models::PriceLookup(db).latestPrices(cryptoIds);
 }
 
+Result<QList<int>> assetsOfPriceRows(QSqlDatabase db, const QList<qint64> &rowIds)
+{
+    return models::PriceLookup(db).assetsOfRows(rowIds);
+}
+
 Result<QJsonObject> systemStatus(QSqlDatabase db)
 {
     return models::AdminReader(db).systemHealth();

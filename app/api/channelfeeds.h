@@ -24,6 +24,8 @@ Result<QJsonValue> signal(QSqlDatabase db, int signalId);
 //! A suggestion in the list shape (null when it no longer exists).
 Result<QJsonValue> suggestion(QSqlDatabase db, int suggestionId);
 Result<QJsonArray> prices(QSqlDatabase db, const QList<int> &cryptoIds);
+//! The assets of these price_data rows (a price event names its row).
+Result<QList<int>> assetsOfPriceRows(QSqlDatabase db, const QList<qint64> &rowIds);
 Result<QJsonObject> systemStatus(QSqlDatabase db);
 //! The owner of a notifications / signal_executions row (0 when gone).
 Result<int> ownerOf(QSqlDatabase db, const QString &table, qint64 id);

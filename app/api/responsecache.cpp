@@ -27,11 +27,42 @@ std::optional<ApiResponse> ResponseCache::find(const QString &key, qint64 nowMs)
     const auto it = m_entries.constFind(key);
     if (it == m_entries.constEnd())
         return std::nullopt;
-    if (nowMs - it->storedAtMs > m_maxAge) {
-        m_entries.erase(it);
+    // Expired answers stay (until replaced, invalidated or evicted) to stand in while one
+    // caller recomputes them.
+    if (nowMs - it->storedAtMs > m_maxAge && !m_flights.contains(key))
         return std::nullopt;
-    }
     return it->response;
+}
+
+ApiResponse ResponseCache::fetch(const QString &key, const QStringList &tables,
+                                 const std::function<qint64()> &nowMs,
+                                 const std::function<ApiResponse()> &load)
+{
+    QMutexLocker lock(&m_mutex);
+    if (const auto it = m_entries.constFind(key); it != m_entries.constEnd()) {
+        if (nowMs() - it->storedAtMs <= m_maxAge || m_flights.contains(key))
+            return it->response;
+    }
+    if (const std::shared_ptr<Flight> flight = m_flights.value(key)) {
+        while (!flight->done)
+            m_flightDone.wait(&m_mutex);
+        return flight->response;
+    }
+    auto flight = std::make_shared<Flight>();
+    m_flights.insert(key, flight);
+    const quint64 generation = m_generation.load();
+    lock.unlock();
+
+    ApiResponse response = load();
+    if (response.status == 200)
+        store(key, tables, response, generation, nowMs());
+
+    lock.relock();
+    flight->response = response;
+    flight->done = true;
+    m_flights.remove(key);
+    m_flightDone.wakeAll();
+    return response;
 }
 
 void ResponseCache::store(const QString &key, const QStringList &tables,

@@ -19,8 +19,11 @@ namespace cp::app::api {
 namespace {
 using Kind = WebSocketChannel::Kind;
 
+//! Other tables' events are batched this long; price events are not (see onChange).
 constexpr int kBatchMs = 50;
 constexpr quint64 kMaxIncomingMessage = 4096;
+//! Messages kept for a subscriber whose snapshot is still being read.
+constexpr int kMaxHeldMessages = 256;
 } // namespace
 
 WebSocketHub::WebSocketHub(QHttpServer &http, ApiServices &services, WorkerCall worker,
@@ -162,6 +165,15 @@ void WebSocketHub::admit(QWebSocket *socket, const WebSocketChannel &channel,
     subscriber->principal = principal;
     subscriber->lastPongMs = QDateTime::currentMSecsSinceEpoch();
     m_subscribers.insert(socket, subscriber);
+    if (channel.kind == Kind::Prices) {
+        PriceGroup &group = m_priceGroups[channel.name];
+        if (group.members.isEmpty()) {
+            group.ids = channel.cryptoIds;
+            for (int id : channel.cryptoIds)
+                ++m_priceIdRefs[id];
+        }
+        group.members.insert(socket);
+    }
     connect(socket, &QWebSocket::textMessageReceived, this,
             [this, socket](const QString &message) { onTextMessage(socket, message); });
     connect(socket, &QWebSocket::pong, this, [this, socket](quint64, const QByteArray &) {
@@ -176,16 +188,49 @@ void WebSocketHub::admit(QWebSocket *socket, const WebSocketChannel &channel,
         },
         [this, weak](const QJsonValue &data) {
             const std::shared_ptr<Subscriber> s = weak.lock();
-            if (!s || data.isUndefined())
+            if (!s || !m_subscribers.contains(s->socket))
                 return;
-            if (s->channel.kind == Kind::Prices) {
-                for (const QJsonValue &price : data.toArray())
-                    s->sentPrices.insert(
-                        price.toObject().value(QStringLiteral("crypto_id")).toInt(),
-                        price.toObject());
+            if (!data.isUndefined()) {
+                snapshotArrived(s, data);
+                return;
             }
-            send(*s, envelope(s->channel.name, QStringLiteral("snapshot"), data));
+            // Without its snapshot a subscriber would get changes to rows it never saw.
+            forget(s->socket);
+            refuse(s->socket, QWebSocketProtocol::CloseCodeBadOperation,
+                   QStringLiteral("the snapshot could not be read; reconnect"));
         });
+}
+
+void WebSocketHub::snapshotArrived(const std::shared_ptr<Subscriber> &s, const QJsonValue &data)
+{
+    s->ready = true;
+    send(*s, envelope(s->channel.name, QStringLiteral("snapshot"), data));
+    if (s->channel.kind != Kind::Prices) {
+        for (const QString &message : std::exchange(s->held, {})) {
+            if (!m_subscribers.contains(s->socket))
+                return;
+            send(*s, message);
+        }
+        return;
+    }
+    // Price reads that finished while the snapshot was read were not sent to this subscriber:
+    // what was delivered since, and is newer than the snapshot, follows it now.
+    QJsonArray newer;
+    for (const QJsonValue &value : data.toArray()) {
+        const QJsonObject price = value.toObject();
+        const int id = price.value(QStringLiteral("crypto_id")).toInt();
+        s->snapshotPrices.insert(id, price);
+        const auto last = m_lastPrices.constFind(id);
+        if (last == m_lastPrices.constEnd()) {
+            m_lastPrices.insert(id, price);
+        } else if (*last != price && last->value(QStringLiteral("timestamp")).toString() >=
+                                         price.value(QStringLiteral("timestamp")).toString()) {
+            newer.append(*last);
+            s->snapshotPrices.remove(id);
+        }
+    }
+    if (!newer.isEmpty() && m_subscribers.contains(s->socket))
+        send(*s, envelope(s->channel.name, QStringLiteral("prices"), newer));
 }
 
 void WebSocketHub::refuse(QWebSocket *socket, int code, const QString &reason)
@@ -202,8 +247,29 @@ void WebSocketHub::refuse(QWebSocket *socket, int code, const QString &reason)
 
 void WebSocketHub::remove(QWebSocket *socket)
 {
-    m_subscribers.remove(socket);
+    forget(socket);
     socket->deleteLater();
+}
+
+void WebSocketHub::forget(QWebSocket *socket)
+{
+    const std::shared_ptr<Subscriber> s = m_subscribers.take(socket);
+    if (!s || s->channel.kind != Kind::Prices)
+        return;
+    const auto group = m_priceGroups.find(s->channel.name);
+    if (group == m_priceGroups.end())
+        return;
+    group->members.remove(socket);
+    if (!group->members.isEmpty())
+        return;
+    for (int id : std::as_const(group->ids)) {
+        if (--m_priceIdRefs[id] <= 0) {
+            // Nobody watches it: a later subscriber's snapshot starts it afresh.
+            m_priceIdRefs.remove(id);
+            m_lastPrices.remove(id);
+        }
+    }
+    m_priceGroups.erase(group);
 }
 
 void WebSocketHub::onTextMessage(QWebSocket *socket, const QString &message)
@@ -230,12 +296,15 @@ void WebSocketHub::send(Subscriber &subscriber, const QString &message)
         // close handshake cannot get through a full buffer, so the connection is cut.
         qCInfo(lcApi, "dropping a slow WebSocket consumer of %s (%lld bytes unsent)",
                qUtf8Printable(subscriber.channel.name), socket->bytesToWrite());
-        m_subscribers.remove(socket);
+        forget(socket);
         socket->abort();
         socket->deleteLater();
         return;
     }
     socket->sendTextMessage(message);
+    // Written now rather than when the event loop next polls every socket: during a fan-out the
+    // first clients read while the rest are still being written to.
+    socket->flush();
 }
 
 void WebSocketHub::broadcast(WebSocketChannel::Kind kind, const QString &type,
@@ -251,7 +320,10 @@ void WebSocketHub::broadcast(WebSocketChannel::Kind kind, const QString &type,
         auto it = messages.find(s->channel.name);
         if (it == messages.end())
             it = messages.insert(s->channel.name, envelope(s->channel.name, type, data));
-        send(*s, *it);
+        if (s->ready)
+            send(*s, *it);
+        else if (s->held.size() < kMaxHeldMessages)
+            s->held.append(*it);
     }
 }
 
@@ -270,6 +342,23 @@ void WebSocketHub::closeAll()
 void WebSocketHub::onChange(const models::ChangeEvent &event)
 {
     if (m_closing || m_subscribers.isEmpty())
+        return;
+    // Prices do not wait for the batch: they are read at once, only for the assets that moved.
+    const bool anything = event.table.isEmpty();
+    if (event.table == QLatin1String("price_data") || anything) {
+        if (event.id > 0 && !anything)
+            m_pendingPriceRows.insert(event.id);
+        else
+            m_pendingAllPrices = true;
+        schedulePriceRead();
+    } else if (event.table == QLatin1String("cryptocurrencies")) {
+        if (event.id > 0)
+            m_pendingPriceAssets.insert(int(event.id));
+        else
+            m_pendingAllPrices = true;
+        schedulePriceRead();
+    }
+    if (event.table == QLatin1String("price_data"))
         return;
     m_pending.append(event);
     if (!m_batchTimer.isActive())

@@ -10,6 +10,7 @@
 #include <QJsonValue>
 #include <QObject>
 #include <QSet>
+#include <QStringList>
 #include <QTimer>
 
 #include <functional>
@@ -27,8 +28,10 @@ namespace cp::app::api {
  * ?token=) and checked against the channel before anything is sent; messages are envelopes
  * {"channel", "type", "data", "ts"}. Changes announced on ChangeBus are batched, the rows behind
  * them read once on a worker thread and the serialised message shared by every subscriber.
- * Clients are pinged; one that stops answering, or lets more than the buffer limit queue up
- * unsent, is dropped. Lives on the server thread.
+ * Price changes skip the batch: the changed assets are read at once (events arriving while a read
+ * is in flight are coalesced into the next one) and each channel's message is serialised once.
+ * A subscriber gets nothing before its snapshot. Clients are pinged; one that stops answering,
+ * or lets more than the buffer limit queue up unsent, is dropped. Lives on the server thread.
  */
 class WebSocketHub : public QObject
 {
@@ -58,8 +61,19 @@ private:
         WebSocketChannel channel;
         Principal principal;
         qint64 lastPongMs = 0;
-        //! prices: crypto_id -> the last price object sent, so only changes are pushed.
-        QHash<int, QJsonObject> sentPrices;
+        //! False until the snapshot is sent: nothing may overtake it.
+        bool ready = false;
+        //! Messages of other channels held back until the snapshot is sent.
+        QStringList held;
+        //! prices: the snapshot's objects, so a change it already showed is not sent again.
+        QHash<int, QJsonObject> snapshotPrices;
+    };
+
+    /** The subscribers of one prices channel name, who all get the same message. */
+    struct PriceGroup
+    {
+        QList<int> ids;
+        QSet<QWebSocket *> members;
     };
 
     void acceptPending();
@@ -67,11 +81,19 @@ private:
     void admit(QWebSocket *socket, const WebSocketChannel &channel, const Principal &principal);
     void refuse(QWebSocket *socket, int code, const QString &reason);
     void remove(QWebSocket *socket);
+    //! Drops a subscriber from every index (the socket itself is the caller's).
+    void forget(QWebSocket *socket);
+    void snapshotArrived(const std::shared_ptr<Subscriber> &subscriber, const QJsonValue &data);
     void onTextMessage(QWebSocket *socket, const QString &message);
 
     void onChange(const models::ChangeEvent &event);
     void processBatch();
+    //! Re-reads every subscribed price (the poll, and "many rows changed").
     void refreshPrices();
+    void schedulePriceRead();
+    void readPrices();
+    //! Sends each prices channel the objects that differ from the last ones sent.
+    void deliverPrices(const QJsonArray &prices);
     void pushSystemStatus();
     void pingAll();
 
@@ -87,6 +109,17 @@ private:
     WorkerCall m_worker;
     QHash<QWebSocket *, std::shared_ptr<Subscriber>> m_subscribers;
     QList<models::ChangeEvent> m_pending;
+    //! prices channel name -> its subscribers; crypto_id -> number of channels naming it.
+    QHash<QString, PriceGroup> m_priceGroups;
+    QHash<int, int> m_priceIdRefs;
+    //! crypto_id -> the price object last delivered (or first seen in a snapshot).
+    QHash<int, QJsonObject> m_lastPrices;
+    //! Price changes waiting for the next read: price_data row ids, crypto ids, or everything.
+    QSet<qint64> m_pendingPriceRows;
+    QSet<int> m_pendingPriceAssets;
+    bool m_pendingAllPrices = false;
+    bool m_priceReadScheduled = false;
+    bool m_priceReadInFlight = false;
     QTimer m_batchTimer;
     QTimer m_pingTimer;
     QTimer m_statusTimer;

@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QWebSocket>
 
+#include <algorithm>
+
 namespace cp::app::api {
 
 namespace {
@@ -57,10 +59,15 @@ void WebSocketHub::processBatch()
             owned.append(e);
         }
     }
-    if (tables.contains(QStringLiteral("price_data")) ||
-        tables.contains(QStringLiteral("cryptocurrencies")))
-        refreshPrices();
-    if (tables.contains(QStringLiteral("system_health")) ||
+    // An empty table means "anything may have changed" (e.g. notifications were lost while
+    // the listener reconnected): every channel re-reads.
+    const bool anything = tables.contains(QString());
+    if (anything) {
+        manySignals = true;
+        manySuggestions = true;
+        tables.unite(kDashboardTables);
+    }
+    if (anything || tables.contains(QStringLiteral("system_health")) ||
         tables.contains(QStringLiteral("ai_models")))
         pushSystemStatus();
 
@@ -137,54 +144,117 @@ void WebSocketHub::processBatch()
 
 void WebSocketHub::refreshPrices()
 {
-    QList<int> ids;
-    for (const auto &s : std::as_const(m_subscribers)) {
-        if (s->channel.kind != Kind::Prices)
-            continue;
-        for (int id : s->channel.cryptoIds) {
-            if (!ids.contains(id))
-                ids.append(id);
-        }
-    }
-    if (ids.isEmpty())
+    m_pendingAllPrices = true;
+    schedulePriceRead();
+}
+
+void WebSocketHub::schedulePriceRead()
+{
+    // Events queued behind this one (one writer's commit announces many rows) join the read.
+    if (m_priceReadScheduled || m_priceReadInFlight || m_closing)
         return;
+    if (!m_pendingAllPrices && m_pendingPriceRows.isEmpty() && m_pendingPriceAssets.isEmpty())
+        return;
+    m_priceReadScheduled = true;
+    QMetaObject::invokeMethod(this, &WebSocketHub::readPrices, Qt::QueuedConnection);
+}
+
+void WebSocketHub::readPrices()
+{
+    m_priceReadScheduled = false;
+    const bool all = std::exchange(m_pendingAllPrices, false);
+    const QSet<qint64> rows = std::exchange(m_pendingPriceRows, {});
+    const QSet<int> assets = std::exchange(m_pendingPriceAssets, {});
+    const QSet<int> watched(m_priceIdRefs.keyBegin(), m_priceIdRefs.keyEnd());
+    if (watched.isEmpty())
+        return;
+    m_priceReadInFlight = true;
     m_worker(
-        [ids](QSqlDatabase db) {
-            const Result<QJsonArray> prices = ChannelFeeds::prices(db, ids);
+        [all, rows, assets, watched](QSqlDatabase db) {
+            QSet<int> ids = all ? watched : assets;
+            if (!all && !rows.isEmpty()) {
+                const Result<QList<int>> moved = ChannelFeeds::assetsOfPriceRows(db, rows.values());
+                if (!moved)
+                    return QJsonValue(QJsonValue::Undefined);
+                for (int id : *moved)
+                    ids.insert(id);
+            }
+            ids.intersect(watched);
+            if (ids.isEmpty())
+                return QJsonValue(QJsonArray());
+            QList<int> sorted = ids.values();
+            std::sort(sorted.begin(), sorted.end());
+            const Result<QJsonArray> prices = ChannelFeeds::prices(db, sorted);
             return prices ? QJsonValue(*prices) : QJsonValue(QJsonValue::Undefined);
         },
         [this](const QJsonValue &prices) {
-            if (prices.isUndefined())
-                return;
-            QHash<int, QJsonObject> latest;
-            for (const QJsonValue &price : prices.toArray())
-                latest.insert(price.toObject().value(QStringLiteral("crypto_id")).toInt(),
-                              price.toObject());
-            // Subscribers of the same ids share one message.
-            QHash<QString, QString> messages;
-            const auto subscribers = m_subscribers.values();
-            for (const std::shared_ptr<Subscriber> &s : subscribers) {
-                if (s->channel.kind != Kind::Prices || !m_subscribers.contains(s->socket))
-                    continue;
-                QJsonArray changed;
-                for (int id : s->channel.cryptoIds) {
-                    const auto it = latest.constFind(id);
-                    if (it != latest.constEnd() && s->sentPrices.value(id) != *it) {
-                        changed.append(*it);
-                        s->sentPrices.insert(id, *it);
-                    }
-                }
-                if (changed.isEmpty())
-                    continue;
-                const QString key = s->channel.name + QLatin1Char('|') +
-                                    QString::number(qHash(QJsonDocument(changed).toJson()));
-                auto message = messages.find(key);
-                if (message == messages.end())
-                    message = messages.insert(
-                        key, envelope(s->channel.name, QStringLiteral("prices"), changed));
-                send(*s, *message);
-            }
+            m_priceReadInFlight = false;
+            if (!prices.isUndefined())
+                deliverPrices(prices.toArray());
+            schedulePriceRead();
         });
+}
+
+void WebSocketHub::deliverPrices(const QJsonArray &prices)
+{
+    QHash<int, QJsonObject> changed;
+    for (const QJsonValue &value : prices) {
+        const QJsonObject price = value.toObject();
+        const int id = price.value(QStringLiteral("crypto_id")).toInt();
+        if (!m_priceIdRefs.contains(id))
+            continue;
+        auto last = m_lastPrices.find(id);
+        if (last != m_lastPrices.end() && *last == price)
+            continue;
+        m_lastPrices.insert(id, price);
+        changed.insert(id, price);
+    }
+    if (changed.isEmpty())
+        return;
+    // One serialisation per channel name; subscribers of that name share the bytes.
+    const QList<QString> names = m_priceGroups.keys();
+    for (const QString &name : names) {
+        const auto group = m_priceGroups.constFind(name);
+        if (group == m_priceGroups.constEnd())
+            continue;
+        QJsonArray data;
+        QList<int> ids;
+        for (int id : group->ids) {
+            if (const auto it = changed.constFind(id); it != changed.constEnd()) {
+                data.append(*it);
+                ids.append(id);
+            }
+        }
+        if (data.isEmpty())
+            continue;
+        const QString message = envelope(name, QStringLiteral("prices"), data);
+        const QList<QWebSocket *> members = group->members.values();
+        for (QWebSocket *socket : members) {
+            const auto it = m_subscribers.constFind(socket);
+            if (it == m_subscribers.constEnd())
+                continue;
+            Subscriber &s = **it;
+            // Before its snapshot a subscriber gets nothing; the snapshot brings it up to date.
+            if (!s.ready)
+                continue;
+            if (s.snapshotPrices.isEmpty()) {
+                send(s, message);
+                continue;
+            }
+            // Just after its snapshot: what the snapshot already showed is not repeated.
+            QJsonArray own;
+            for (int i = 0; i < ids.size(); ++i) {
+                const auto shown = s.snapshotPrices.constFind(ids.at(i));
+                if (shown == s.snapshotPrices.constEnd() || *shown != data.at(i).toObject())
+                    own.append(data.at(i));
+                s.snapshotPrices.remove(ids.at(i));
+            }
+            if (own.size() == data.size())
+                send(s, message);
+            else if (!own.isEmpty())
+                send(s, envelope(name, QStringLiteral("prices"), own));
+        }
+    }
 }
 
 void WebSocketHub::pushSystemStatus()
@@ -213,7 +283,7 @@ void WebSocketHub::pingAll()
     const auto subscribers = m_subscribers.values();
     for (const std::shared_ptr<Subscriber> &s : subscribers) {
         if (now - s->lastPongMs > deadAfter) {
-            m_subscribers.remove(s->socket);
+            forget(s->socket);
             s->socket->abort();
             s->socket->deleteLater();
             continue;

@@ -24,6 +24,11 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("evaluate"),
          {"evaluate                  realise due predictions and close finished signals",
           runEvaluate}},
+        {QStringLiteral("import"),
+         {"import FILE... --format binance-klines|coingecko-market-chart|ohlcv-csv\n"
+          "                          --symbol SYM [--name NAME] [--sector NAME]\n"
+          "                          import market data (one transaction; re-imports upsert)",
+          runImport}},
         {QStringLiteral("indicators"),
          {"indicators --input OHLCV.csv [--output OUT.csv]\n"
           "                          offline: OHLCV in, indicator columns out (no database)",
@@ -42,6 +47,10 @@ const std::map<QString, Command> &commands()
          {"demo [--assets N] [--days D] [--interval 1h|1d] [--seed S]\n"
           "                          write simulated market history",
           runDemo}},
+        {QStringLiteral("refresh"),
+         {"refresh [--coingecko-url U] [--binance-url U] [--fear-greed-url U] [--symbols P,...]\n"
+          "                          fetch live market data once (CoinGecko, Binance, fear & greed)",
+          runRefresh}},
         {QStringLiteral("serve"),
          {"serve [--host H] [--port P] [--tls-cert F --tls-key F] [--workers N]\n"
           "                          serve the REST + WebSocket API (127.0.0.1:8000)",

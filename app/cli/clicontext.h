@@ -56,6 +56,8 @@ int runAnalyze(CliContext &context);
 int runEvaluate(CliContext &context);
 int runBacktest(CliContext &context);
 int runIndicators(CliContext &context);
+int runImport(CliContext &context);
+int runRefresh(CliContext &context);
 int runServe(CliContext &context);
 
 } // namespace cp::app::cli

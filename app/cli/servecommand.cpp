@@ -3,6 +3,8 @@
 
 #include <app/api/apiserver.h>
 #include <app/api/shutdownsignals.h>
+#include <app/marketdata/marketdataservice.h>
+#include <app/settings/appsettings.h>
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -12,6 +14,11 @@ namespace cp::app::cli {
 
 int runServe(CliContext &context)
 {
+    // The server shows no local time (the API speaks UTC), but every local-time conversion
+    // made on its behalf (e.g. by the SQL drivers) made glibc stat /etc/localtime when TZ is
+    // unset: about 80 times per answered cache miss. With TZ set it reads the zone once.
+    if (qEnvironmentVariableIsEmpty("TZ"))
+        qputenv("TZ", "UTC");
     CommandParser command(QStringLiteral("serve"));
     command.addOption({QStringLiteral("host"),
                        QStringLiteral("Address to listen on (default 127.0.0.1)."),
@@ -22,6 +29,13 @@ int runServe(CliContext &context)
                        QStringLiteral("file")});
     command.addOption({QStringLiteral("tls-key"), QStringLiteral("PEM private key for HTTPS."),
                        QStringLiteral("file")});
+    command.addOption({QStringLiteral("refresh-minutes"),
+                       QStringLiteral("Refresh market data every N minutes, then analyse and "
+                                      "evaluate (0 = off; default: the settings)."),
+                       QStringLiteral("n")});
+    command.addOption(
+        {QStringLiteral("live-prices"),
+         QStringLiteral("Follow Binance's live stream into price_data and ws/prices.")});
     command.addOption({QStringLiteral("workers"),
                        QStringLiteral("Threads running requests (default: one per core)."),
                        QStringLiteral("n")});
@@ -47,7 +61,9 @@ int runServe(CliContext &context)
         command.integer(context, QStringLiteral("port"), 8000, 0, 65535);
     const std::optional<qint64> workers =
         command.integer(context, QStringLiteral("workers"), 0, 0, 256);
-    if (!port || !workers)
+    const std::optional<qint64> refreshMinutes =
+        command.integer(context, QStringLiteral("refresh-minutes"), -1, 0, 7 * 24 * 60);
+    if (!port || !workers || !refreshMinutes)
         return BadUsage;
     options.port = quint16(*port);
     options.workerThreads = int(*workers);
@@ -68,6 +84,14 @@ int runServe(CliContext &context)
     QObject::connect(&shutdownSignals, &api::ShutdownSignals::shutdownRequested, &server,
                      &api::ApiServer::shutdown);
     QObject::connect(&server, &api::ApiServer::stopped, qApp, [] { QCoreApplication::exit(0); });
+    // Scheduled refresh, analysis and evaluation, and the live feed, when configured.
+    marketdata::MarketDataService marketData(context.databaseUrl());
+    marketdata::MarketDataService::Overrides overrides;
+    overrides.refreshMinutes = int(*refreshMinutes);
+    overrides.livePrices = parser.isSet(QStringLiteral("live-prices"));
+    marketData.keys().setKey(QStringLiteral("coingecko"),
+                             qEnvironmentVariable("CRYPTOPREDICT_COINGECKO_API_KEY"));
+    marketData.apply(AppSettings::load(), overrides);
     const QString base = url->toString();
     if (context.json()) {
         context.out() << QJsonDocument(QJsonObject{{QStringLiteral("url"), base}})

@@ -1,6 +1,8 @@
 #include "appsettings.h"
 
+#include <QCoreApplication>
 #include <QSettings>
+#include <QUrl>
 
 namespace cp::app {
 
@@ -11,6 +13,16 @@ void read(const QSettings &settings, const QString &key, T &value)
 {
     if (settings.contains(key))
         value = settings.value(key).value<T>();
+}
+
+// A password typed into a URL belongs in the keychain, never in the settings file.
+QString withoutPassword(const QString &text)
+{
+    QUrl url(text);
+    if (!url.isValid() || url.password().isEmpty())
+        return text;
+    url.setPassword(QString());
+    return url.toString();
 }
 
 } // namespace
@@ -29,6 +41,8 @@ AppSettings AppSettings::load()
     read(settings, QStringLiteral("display/calendar"), calendar);
     s.display.calendar =
         calendar == QLatin1String("jalali") ? CalendarSystem::Jalali : CalendarSystem::Gregorian;
+    // Before AppSettings the desktop kept the theme under appearance/theme.
+    read(settings, QStringLiteral("appearance/theme"), s.display.theme);
     read(settings, QStringLiteral("display/theme"), s.display.theme);
 
     read(settings, QStringLiteral("providers/liveEnabled"), s.providers.liveEnabled);
@@ -40,6 +54,11 @@ AppSettings AppSettings::load()
     read(settings, QStringLiteral("providers/coinGeckoRequestsPerMinute"),
          s.providers.coinGeckoRequestsPerMinute);
     read(settings, QStringLiteral("providers/binanceSymbols"), s.providers.binanceSymbols);
+    read(settings, QStringLiteral("providers/coinGeckoPlan"), s.providers.coinGeckoPlan);
+    read(settings, QStringLiteral("providers/coinGeckoMarketCount"),
+         s.providers.coinGeckoMarketCount);
+    read(settings, QStringLiteral("providers/binanceKlineInterval"),
+         s.providers.binanceKlineInterval);
 
     read(settings, QStringLiteral("schedule/marketRefreshMinutes"),
          s.schedule.marketRefreshMinutes);
@@ -62,7 +81,7 @@ void AppSettings::save() const
     settings.setValue(QStringLiteral("dataSource/mode"), mode == DataSourceMode::Peer
                                                              ? QStringLiteral("peer")
                                                              : QStringLiteral("database"));
-    settings.setValue(QStringLiteral("database/url"), database.url);
+    settings.setValue(QStringLiteral("database/url"), withoutPassword(database.url));
 
     settings.setValue(QStringLiteral("display/language"), display.language);
     settings.setValue(QStringLiteral("display/calendar"), display.calendar == CalendarSystem::Jalali
@@ -79,6 +98,11 @@ void AppSettings::save() const
     settings.setValue(QStringLiteral("providers/coinGeckoRequestsPerMinute"),
                       providers.coinGeckoRequestsPerMinute);
     settings.setValue(QStringLiteral("providers/binanceSymbols"), providers.binanceSymbols);
+    settings.setValue(QStringLiteral("providers/coinGeckoPlan"), providers.coinGeckoPlan);
+    settings.setValue(QStringLiteral("providers/coinGeckoMarketCount"),
+                      providers.coinGeckoMarketCount);
+    settings.setValue(QStringLiteral("providers/binanceKlineInterval"),
+                      providers.binanceKlineInterval);
 
     settings.setValue(QStringLiteral("schedule/marketRefreshMinutes"),
                       schedule.marketRefreshMinutes);
@@ -89,9 +113,47 @@ void AppSettings::save() const
     settings.setValue(QStringLiteral("serve/host"), serve.host);
     settings.setValue(QStringLiteral("serve/port"), serve.port);
 
-    settings.setValue(QStringLiteral("peer/url"), peer.url);
+    settings.setValue(QStringLiteral("peer/url"), withoutPassword(peer.url));
     settings.setValue(QStringLiteral("peer/email"), peer.email);
     settings.setValue(QStringLiteral("firstRun/done"), firstRunDone);
+}
+
+std::optional<QString> AppSettings::validate() const
+{
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("cp::app::AppSettings", text);
+    };
+    if (display.theme != QLatin1String("light") && display.theme != QLatin1String("dark"))
+        return tr("Theme must be light or dark.");
+    const QList<std::pair<QString, QString>> urls = {
+        {tr("CoinGecko address"), providers.coinGeckoBaseUrl},
+        {tr("Binance REST address"), providers.binanceRestBaseUrl},
+        {tr("Binance stream address"), providers.binanceStreamBaseUrl},
+        {tr("Fear & Greed address"), providers.fearGreedBaseUrl}};
+    for (const auto &[field, text] : urls) {
+        const QUrl url(text, QUrl::StrictMode);
+        if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty())
+            return tr("%1 must be a full address such as https://example.com (got '%2').")
+                .arg(field, text);
+    }
+    if (providers.coinGeckoRequestsPerMinute < 1 || providers.coinGeckoRequestsPerMinute > 1000)
+        return tr("CoinGecko requests per minute must be from 1 to 1000.");
+    if (!QStringList{QStringLiteral("public"), QStringLiteral("demo"), QStringLiteral("pro")}
+             .contains(providers.coinGeckoPlan))
+        return tr("CoinGecko plan must be public, demo or pro.");
+    if (providers.coinGeckoMarketCount < 1 || providers.coinGeckoMarketCount > 250)
+        return tr("CoinGecko market count must be from 1 to 250.");
+    if (providers.binanceKlineInterval.trimmed().isEmpty())
+        return tr("Binance bar length must not be empty.");
+    if (schedule.marketRefreshMinutes < 0 || schedule.marketRefreshMinutes > 24 * 60)
+        return tr("Market refresh interval must be from 0 (off) to 1440 minutes.");
+    if (schedule.evaluateMinutes < 1 || schedule.evaluateMinutes > 24 * 60)
+        return tr("Evaluation interval must be from 1 to 1440 minutes.");
+    if (serve.port < 1)
+        return tr("Serve-to-peers port must be from 1 to 65535.");
+    if (serve.host.trimmed().isEmpty())
+        return tr("Serve-to-peers address must not be empty.");
+    return std::nullopt;
 }
 
 } // namespace cp::app

@@ -3,6 +3,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace cp::app {
 
 //! Which calendar dates are shown in.
@@ -39,6 +41,14 @@ struct ProviderSettings
     int coinGeckoRequestsPerMinute = 25;
     //! Symbols followed live on Binance (e.g. "BTCUSDT"); empty = the tier-1 watchlist.
     QStringList binanceSymbols;
+    //! "public" (no key), "demo" or "pro": which CoinGecko key header is sent. The key itself
+    //! lives in the keychain (marketdata::ApiKeyProvider).
+    QString coinGeckoPlan = QStringLiteral("demo");
+    //! Coins kept current from /coins/markets (one page, at most 250).
+    int coinGeckoMarketCount = 100;
+    //! Bar length written to price_data from Binance (REST backfill and the live kline stream);
+    //! one length per database keeps the analysis on a regular grid.
+    QString binanceKlineInterval = QStringLiteral("1h");
 };
 
 struct ScheduleSettings
@@ -87,6 +97,9 @@ struct AppSettings
     //! Reads QSettings (organisation/application names set by main); missing keys keep defaults.
     static AppSettings load();
     void save() const;
+
+    //! The first value a user could not have meant, as one sentence naming the field.
+    std::optional<QString> validate() const;
 };
 
 } // namespace cp::app

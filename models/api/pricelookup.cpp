@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QSqlQuery>
+#include <QStringList>
 
 #include <map>
 
@@ -57,14 +58,21 @@ Result<std::optional<double>> PriceLookup::changePercent(int cryptoId, int hours
         return R::failure(newest.error());
     if (!newest->has_value())
         return std::optional<double>();
-    const auto before = atOrBefore(cryptoId, (*newest)->time.addSecs(-qint64(hours) * 3600));
+    return changeSince(cryptoId, **newest, hours);
+}
+
+Result<std::optional<double>> PriceLookup::changeSince(int cryptoId, const PricePoint &newest,
+                                                       int hours) const
+{
+    using R = Result<std::optional<double>>;
+    const auto before = atOrBefore(cryptoId, newest.time.addSecs(-qint64(hours) * 3600));
     if (!before)
         return R::failure(before.error());
     // A close far older than asked for (a gap in the data) would overstate the move.
     if (!before->has_value() || (*before)->close <= 0.0 ||
-        (*before)->time.secsTo((*newest)->time) > qint64(hours) * 3600 * 3 / 2)
+        (*before)->time.secsTo(newest.time) > qint64(hours) * 3600 * 3 / 2)
         return std::optional<double>();
-    return std::optional<double>(((*newest)->close / (*before)->close - 1.0) * 100.0);
+    return std::optional<double>((newest.close / (*before)->close - 1.0) * 100.0);
 }
 
 Result<std::vector<PricePoint>> PriceLookup::dailyCloses(int cryptoId, int days) const
@@ -109,11 +117,13 @@ Result<QJsonArray> PriceLookup::latestPrices(const QList<int> &cryptoIds) const
         const QString name = symbol.value(0).toString();
         symbol.finish();
         const auto newest = latest(id);
-        const auto change = changePercent(id, 24);
-        if (!newest || !change)
-            return Result<QJsonArray>::failure(!newest ? newest.error() : change.error());
+        if (!newest)
+            return Result<QJsonArray>::failure(newest.error());
         if (!newest->has_value())
             continue;
+        const auto change = changeSince(id, **newest, 24);
+        if (!change)
+            return Result<QJsonArray>::failure(change.error());
         prices.append(QJsonObject{
             {QStringLiteral("crypto_id"), id},
             {QStringLiteral("symbol"), name},
@@ -123,6 +133,27 @@ Result<QJsonArray> PriceLookup::latestPrices(const QList<int> &cryptoIds) const
              change->has_value() ? QJsonValue(**change) : QJsonValue(QJsonValue::Null)}});
     }
     return prices;
+}
+
+Result<QList<int>> PriceLookup::assetsOfRows(const QList<qint64> &rowIds) const
+{
+    QList<int> assets;
+    if (rowIds.isEmpty())
+        return assets;
+    // Integers only, so the list is written into the statement (one round trip for any count).
+    QStringList ids;
+    ids.reserve(rowIds.size());
+    for (qint64 id : rowIds)
+        ids.append(QString::number(id));
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT DISTINCT crypto_id FROM price_data WHERE id IN (%1)")
+                      .arg(ids.join(QLatin1Char(','))));
+    if (const Status s = execQuery(query, QStringLiteral("prices")); !s)
+        return Result<QList<int>>::failure(s.error());
+    while (query.next())
+        assets.append(query.value(0).toInt());
+    return assets;
 }
 
 } // namespace cp::models

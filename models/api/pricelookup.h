@@ -37,8 +37,13 @@ public:
      * timestamp, change_24h (percent, null when unknown). Unknown ids are left out.
      */
     Result<QJsonArray> latestPrices(const QList<int> &cryptoIds) const;
+    //! The distinct assets of these price_data rows (ids that no longer exist are left out).
+    Result<QList<int>> assetsOfRows(const QList<qint64> &rowIds) const;
 
 private:
+    Result<std::optional<double>> changeSince(int cryptoId, const PricePoint &newest,
+                                              int hours) const;
+
     QSqlDatabase m_db;
 };
 

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -61,7 +62,8 @@ LayerCard macroCard(const OverviewSnapshot &s)
     const QString percent =
         QString::number(std::lround(card.confidence * 100.0)) + QLatin1Char('%');
     card.keyMetric = capitalised(s.regime->regime) + QLatin1Char(' ') + percent;
-    card.displayMetric = displayLabel(s.regime->regime) + QLatin1Char(' ') + percent;
+    card.displayMetric =
+        displayLabel(s.regime->regime) + QLatin1Char(' ') + formatFraction(card.confidence);
     card.indicatorDots = dotsFor(card.confidence);
     return card;
 }
@@ -97,7 +99,10 @@ LayerCard sectorCard(const OverviewSnapshot &s)
         const QString change = (whole >= 0 ? QStringLiteral("+") : QString()) +
                                QString::number(whole) + QLatin1Char('%');
         card.keyMetric = lead->name + change;
-        card.displayMetric = lead->name + QLatin1Char(' ') + change;
+        const QLocale locale;
+        card.displayMetric = lead->name + QLatin1Char(' ') +
+                             (whole >= 0 ? locale.positiveSign() : QString()) +
+                             locale.toString(qlonglong(whole)) + locale.percent();
     } else {
         card.keyMetric = QStringLiteral("No sectors");
         card.displayMetric = tr("No sectors");
@@ -119,10 +124,10 @@ LayerCard assetCard(const OverviewSnapshot &s)
     card.indicatorDots = dotsFor(card.confidence);
     if (tiered > 0) {
         card.keyMetric = QStringLiteral("%1 Active").arg(tiered);
-        card.displayMetric = tr("%1 active").arg(tiered);
+        card.displayMetric = tr("%1 active").arg(QLocale().toString(tiered));
     } else {
         card.keyMetric = QStringLiteral("%1 Pending").arg(s.pendingSuggestions);
-        card.displayMetric = tr("%1 pending").arg(s.pendingSuggestions);
+        card.displayMetric = tr("%1 pending").arg(QLocale().toString(s.pendingSuggestions));
     }
     return card;
 }
@@ -138,7 +143,7 @@ LayerCard timingCard(const OverviewSnapshot &s)
     card.confidence = s.activeSignals > 0 ? std::clamp(s.meanSignalConfidence, 0.0, 1.0) : 0.0;
     card.indicatorDots = dotsFor(card.confidence);
     card.keyMetric = QStringLiteral("%1 Signals").arg(s.activeSignals);
-    card.displayMetric = tr("%1 signals").arg(s.activeSignals);
+    card.displayMetric = tr("%1 signals").arg(QLocale().toString(s.activeSignals));
     return card;
 }
 

@@ -6,6 +6,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 namespace cp::models::views {
@@ -17,7 +18,41 @@ QString tr(const char *text)
     return QCoreApplication::translate("cp::models::views", text);
 }
 
+std::atomic<QCalendar::System> g_calendar{QCalendar::System::Gregorian};
+
+//! Persian writes dates with slashes; elsewhere the ISO order reads unambiguously.
+QString dateFormat(const QLocale &locale)
+{
+    return locale.language() == QLocale::Persian ? QStringLiteral("yyyy/MM/dd")
+                                                 : QStringLiteral("yyyy-MM-dd");
+}
+
 } // namespace
+
+void setDisplayCalendar(QCalendar::System system)
+{
+    g_calendar.store(system);
+}
+
+QCalendar::System displayCalendar()
+{
+    return g_calendar.load();
+}
+
+QString formatDate(const QDate &date, const QLocale &locale)
+{
+    if (!date.isValid())
+        return {};
+    return locale.toString(date, dateFormat(locale), QCalendar(displayCalendar()));
+}
+
+QString formatDateTime(const QDateTime &time, const QLocale &locale)
+{
+    if (!time.isValid())
+        return {};
+    const QString format = dateFormat(locale) + QStringLiteral(" HH:mm");
+    return locale.toString(time.toLocalTime(), format, QCalendar(displayCalendar()));
+}
 
 QString formatPrice(double value, const QLocale &locale)
 {
@@ -36,14 +71,14 @@ QString formatPercent(double percent, const QLocale &locale)
     if (!std::isfinite(percent))
         return {};
     const QString number = locale.toString(percent, 'f', 2);
-    return (percent > 0 ? QStringLiteral("+") : QString()) + number + QLatin1Char('%');
+    return (percent > 0 ? locale.positiveSign() : QString()) + number + locale.percent();
 }
 
 QString formatFraction(double fraction, const QLocale &locale)
 {
     if (!std::isfinite(fraction))
         return {};
-    return locale.toString(fraction * 100.0, 'f', 0) + QLatin1Char('%');
+    return locale.toString(fraction * 100.0, 'f', 0) + locale.percent();
 }
 
 QString formatMoney(double dollars, const QLocale &locale)
@@ -68,10 +103,7 @@ QString formatMoney(double dollars, const QLocale &locale)
 
 QString formatTimestamp(const QVariant &value, const QLocale &locale)
 {
-    const QDateTime time = SqlTimestamp::toDateTime(value);
-    if (!time.isValid())
-        return {};
-    return locale.toString(time.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm"));
+    return formatDateTime(SqlTimestamp::toDateTime(value), locale);
 }
 
 QString formatValue(const QVariant &value, ColumnFormat format, const QLocale &locale)
@@ -107,20 +139,28 @@ QString displayLabel(const QString &value)
 {
     // Built per call so that a language switch at run time is honoured.
     const QHash<QString, QString> labels{
+        //: Market regime: prices rising broadly (a bull market)
         {QStringLiteral("bull"), tr("Bull")},
+        //: Market regime: prices falling broadly (a bear market)
         {QStringLiteral("bear"), tr("Bear")},
         {QStringLiteral("neutral"), tr("Neutral")},
         {QStringLiteral("volatile"), tr("Volatile")},
+        //: Risk level
         {QStringLiteral("low"), tr("Low")},
+        //: Risk level
         {QStringLiteral("medium"), tr("Medium")},
+        //: Risk level
         {QStringLiteral("high"), tr("High")},
+        //: Risk level
         {QStringLiteral("extreme"), tr("Extreme")},
         {QStringLiteral("add_tier1"), tr("Add to Tier 1")},
         {QStringLiteral("add_tier2"), tr("Add to Tier 2")},
         {QStringLiteral("promote"), tr("Promote")},
         {QStringLiteral("demote"), tr("Demote")},
         {QStringLiteral("remove"), tr("Remove")},
+        //: Trade side: buy, profiting when the price rises
         {QStringLiteral("long"), tr("Long")},
+        //: Trade side: sell, profiting when the price falls
         {QStringLiteral("short"), tr("Short")},
         {QStringLiteral("active"), tr("Active")},
         {QStringLiteral("inactive"), tr("Inactive")},
@@ -133,7 +173,9 @@ QString displayLabel(const QString &value)
         {QStringLiteral("approved"), tr("Approved")},
         {QStringLiteral("rejected"), tr("Rejected")},
         {QStringLiteral("paused"), tr("Paused")},
+        //: Watchlist tier: the short list of assets followed most closely
         {QStringLiteral("tier1"), tr("Tier 1")},
+        //: Watchlist tier: the wider list of assets followed
         {QStringLiteral("tier2"), tr("Tier 2")},
         {QStringLiteral("none"), tr("None")},
         {QStringLiteral("layer1"), tr("Layer 1 - Macro")},
@@ -149,6 +191,7 @@ QString displayLabel(const QString &value)
         {QStringLiteral("casual"), tr("Casual")},
         {QStringLiteral("manual"), tr("Manual")},
         {QStringLiteral("automatic"), tr("Automatic")},
+        //: Order status: the whole order was executed
         {QStringLiteral("filled"), tr("Filled")},
         {QStringLiteral("partially_filled"), tr("Partially filled")},
         {QStringLiteral("bullish"), tr("Bullish")},
@@ -161,6 +204,7 @@ QString displayLabel(const QString &value)
         {QStringLiteral("no_data"), tr("No data")},
         {QStringLiteral("approve"), tr("Approve")},
         {QStringLiteral("reject"), tr("Reject")},
+        //: Review decision: decide later
         {QStringLiteral("defer"), tr("Defer")},
     };
     const auto it = labels.constFind(value);

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QCalendar>
+#include <QDate>
+#include <QDateTime>
 #include <QLocale>
 #include <QString>
 #include <QVariant>
@@ -20,11 +23,23 @@ enum class ColumnFormat {
     Color,    //!< "#RRGGBB"; the text is empty, delegates paint a swatch
 };
 
+/**
+ * The calendar every view shows dates in (Gregorian unless the user picks Jalali). Process-wide,
+ * like QLocale::setDefault(): set once from the display settings, read by every formatter below.
+ */
+void setDisplayCalendar(QCalendar::System system);
+QCalendar::System displayCalendar();
+
+//! A date in the display calendar with the locale's digits: 2024-03-20, or ۱۴۰۳/۰۱/۰۱ in fa+Jalali.
+QString formatDate(const QDate &date, const QLocale &locale = QLocale());
+//! Local date and time, short, in the display calendar; empty for an invalid time.
+QString formatDateTime(const QDateTime &time, const QLocale &locale = QLocale());
+
 QString formatPrice(double value, const QLocale &locale = QLocale());
 QString formatPercent(double percent, const QLocale &locale = QLocale());
 QString formatFraction(double fraction, const QLocale &locale = QLocale());
 QString formatMoney(double dollars, const QLocale &locale = QLocale());
-//! Local date and time, short; empty for a null or unreadable timestamp.
+//! formatDateTime() of a stored timestamp; empty for a null or unreadable one.
 QString formatTimestamp(const QVariant &value, const QLocale &locale = QLocale());
 
 //! Formats `value` as `format`; null values give an empty string.

@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
 #include <QWebSocket>
 
 using namespace cp::test;
@@ -103,6 +104,8 @@ private Q_SLOTS:
     void signalArrivesWithinOneSecond();
     void pricesPushOnlyChanges_data() { addDialectColumn(); }
     void pricesPushOnlyChanges();
+    void snapshotComesFirstAndNothingIsStale_data() { addDialectColumn(); }
+    void snapshotComesFirstAndNothingIsStale();
     void adminChannelsAndUserChannels();
     void pingPong();
     void deadClientIsDropped();
@@ -223,6 +226,78 @@ void tst_ApiWebSocket::pricesPushOnlyChanges()
     QCOMPARE(changed.size(), 1); // ETH did not move
     QCOMPARE(changed.first().toObject().value(QStringLiteral("crypto_id")).toInt(), seed.btc);
     QVERIFY(near(changed.first().toObject().value(QStringLiteral("price")).toDouble(), 200.0));
+}
+
+void tst_ApiWebSocket::snapshotComesFirstAndNothingIsStale()
+{
+    QFETCH(QString, dialect);
+    CP_SCRATCH_DB(db, dialect);
+    CP_SEEDED_API(api, db);
+    // Subscribers connect while the price of BTC keeps changing, so snapshots are read while
+    // price updates are being delivered. Price k is 1000 + k at now + k minutes.
+    int published = 0;
+    const auto publish = [&] {
+        ++published;
+        const int row = insertReturningId(
+            api.db(), QStringLiteral("INSERT INTO price_data (crypto_id, timestamp, close_price)"
+                                     " VALUES (%1, '%2', %3)")
+                          .arg(seed.btc)
+                          .arg(isoText(seed.now.addSecs(60 * published)))
+                          .arg(1000 + published));
+        cp::models::ChangeBus::instance().publish(
+            api.db(), {{QStringLiteral("price_data"), row, QStringLiteral("insert")}});
+    };
+    QTimer publisher;
+    publisher.setInterval(2);
+    QObject::connect(&publisher, &QTimer::timeout, publish);
+    publisher.start();
+    // Opened in bursts, so admissions and snapshot reads overlap the price reads.
+    constexpr int kRounds = 5;
+    constexpr int kClientsPerRound = 40;
+    std::vector<std::unique_ptr<WsClient>> clients;
+    QUrl url = api.client().base();
+    url.setScheme(QStringLiteral("ws"));
+    url.setPath(QStringLiteral("/api/v1/ws/prices/%1").arg(seed.btc));
+    for (int round = 0; round < kRounds; ++round) {
+        for (int i = 0; i < kClientsPerRound; ++i) {
+            clients.push_back(std::make_unique<WsClient>());
+            QNetworkRequest request(url);
+            request.setRawHeader("Authorization", "Bearer " + api.casualToken.toLatin1());
+            clients.back()->socket.open(request);
+        }
+        for (const auto &client : clients)
+            QVERIFY(client->waitFor(QStringLiteral("snapshot"), 10000));
+    }
+    publisher.stop();
+    publish();
+    const double last = 1000 + published;
+    const auto hasLast = [last](const QJsonObject &m) {
+        const QJsonArray data = m.value(QStringLiteral("data")).toArray();
+        return !data.isEmpty() &&
+               near(data.last().toObject().value(QStringLiteral("price")).toDouble(), last);
+    };
+    for (const auto &client : clients) {
+        QVERIFY2(client->waitFor(QStringLiteral("prices"), 10000, hasLast) ||
+                     client->waitFor(QStringLiteral("snapshot"), 0, hasLast),
+                 "the last price did not arrive");
+        QVERIFY(!client->messages.isEmpty());
+        QCOMPARE(client->messages.first().value(QStringLiteral("type")).toString(),
+                 QStringLiteral("snapshot"));
+        // After the snapshot every price is newer than the one before: no stale or repeated one.
+        double previous = 0.0;
+        for (const QJsonObject &m : std::as_const(client->messages)) {
+            const QString type = m.value(QStringLiteral("type")).toString();
+            if (type != QLatin1String("snapshot") && type != QLatin1String("prices"))
+                continue;
+            const QJsonArray data = m.value(QStringLiteral("data")).toArray();
+            QCOMPARE(data.size(), 1);
+            const double price = data.first().toObject().value(QStringLiteral("price")).toDouble();
+            QVERIFY2(
+                price > previous,
+                qPrintable(QStringLiteral("%1 after %2 (%3)").arg(price).arg(previous).arg(type)));
+            previous = price;
+        }
+    }
 }
 
 void tst_ApiWebSocket::adminChannelsAndUserChannels()

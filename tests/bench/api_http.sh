@@ -5,7 +5,9 @@
 # after a 3 s warm-up) on GET /api/v1/layer4/signals?limit=20 and GET /api/v1/ui/layer-overview;
 # then 1,000 WebSocket subscribers on ws/prices with 10 price updates per second
 # (bench_ws_prices): delivery latency and the server's memory per connection.
-#   tests/bench/api_http.sh            (under 4 minutes; BENCH_SECONDS=N shortens the wrk runs)
+#   tests/bench/api_http.sh            (under 4 minutes; BENCH_SECONDS=N shortens the wrk runs;
+#                                       BENCH_WS_ONLY=1 skips FastAPI and wrk: WebSocket only;
+#                                       BENCH_WS_CLIENTS=N subscribers instead of 1,000)
 # Needs a built tree with the benchmarks (scripts/build.sh; CRYPTOPREDICT_BUILD_DIR picks another
 # one). Installs wrk and the Debian Python packages when missing (as root). Starts its own
 # throwaway PostgreSQL server.
@@ -114,6 +116,7 @@ start_fastapi() { # WORKERS
 
 signals="/api/v1/layer4/signals?limit=20"
 overview="/api/v1/ui/layer-overview"
+if [ -z "${BENCH_WS_ONLY:-}" ]; then
 start_fastapi 2
 for path in "$signals" "$overview"; do
     curl -sf -H "$auth" "$ours$path" > "$work/a.json"
@@ -197,11 +200,13 @@ printf '%s\n' "${results[@]}" | awk -F'|' '
                 w, (w > 1 ? "s" : " "), rps[u] / rps[f], p99[u], p99[f]
         }
     }'
+fi # BENCH_WS_ONLY
 
 echo
 echo "== WebSocket: 1,000 subscribers on ws/prices, 10 price updates/s for 10 s"
 "$wsbench" --url "ws://127.0.0.1:$ours_port" --token "$token" --db "$url" \
-    --server-pid "$ours_pid" --clients 1000 --rate 10 --seconds 10 | grep -v '^RESULT'
+    --server-pid "$ours_pid" --clients "${BENCH_WS_CLIENTS:-1000}" --rate 10 --seconds 10 |
+    grep -v '^RESULT'
 
 kill -TERM "$ours_pid"
 status=0

@@ -13,6 +13,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 using cp::Status;
@@ -166,6 +167,8 @@ private Q_SLOTS:
     void appendDuplicateFailsAndRollsBack();
     void abandonedWriteRollsBack_data();
     void abandonedWriteRollsBack();
+    void upsertRepeatedKeyKeepsLastWrite_data() { cp::test::addDialectColumn(); }
+    void upsertRepeatedKeyKeepsLastWrite();
 };
 
 void tst_PriceDataWriter::appendReadsBackExactly()
@@ -330,7 +333,7 @@ void tst_PriceDataWriter::appendDuplicateFailsAndRollsBack()
         PriceDataWriter writer(db, PriceDataWriter::Mode::Append);
         s = writer.begin();
         QVERIFY2(s, qPrintable(s.error()));
-        // SQLite refuses the row at once; PostgreSQL's COPY reports it when the stream ends.
+        // SQLite refuses the row with its batch of 64; PostgreSQL's COPY when the stream ends.
         s = writer.write(id, batch, 5.0);
         if (s)
             s = writer.finish();
@@ -396,6 +399,51 @@ void tst_PriceDataWriter::abandonedWriteRollsBack()
                        100.0);
     QVERIFY2(s, qPrintable(s.error()));
     QCOMPARE(priceRowCount(db), qint64(11));
+}
+
+// One (crypto_id, timestamp) twice in one upsert stream (two files of one import overlapping):
+// PostgreSQL's ON CONFLICT DO UPDATE refuses to touch a row twice unless the stream is deduped.
+// Per-row market caps (NaN = NULL) travel with it.
+void tst_PriceDataWriter::upsertRepeatedKeyKeepsLastWrite()
+{
+    QFETCH(QString, dialect);
+    CP_SCRATCH_DB(scratch, dialect);
+    QSqlDatabase db = scratch.database();
+    const int id = addAsset(db, QStringLiteral("TWICE"));
+    QVERIFY(id > 0);
+    const std::vector<Candle> first = hourlyCandles(1700000000, 3, 2.0);
+    std::vector<Candle> second = hourlyCandles(1700000000 + 3600, 3, 7.0);
+    const std::vector<double> firstCaps{100.0, 200.0, std::nan("")};
+    const std::vector<double> secondCaps{250.5, std::nan(""), 400.0};
+    {
+        SqlTransaction transaction(db);
+        QVERIFY(transaction.isActive());
+        PriceDataWriter writer(db, PriceDataWriter::Mode::Upsert);
+        Status s = writer.begin();
+        QVERIFY2(s, qPrintable(s.error()));
+        s = writer.write(id, first, firstCaps);
+        QVERIFY2(s, qPrintable(s.error()));
+        s = writer.write(id, second, secondCaps);
+        QVERIFY2(s, qPrintable(s.error()));
+        s = writer.finish();
+        QVERIFY2(s, qPrintable(s.error()));
+        s = transaction.commit();
+        QVERIFY2(s, qPrintable(s.error()));
+    }
+    // Hours 0..3: hour 0 from the first write, hours 1 and 2 written twice (the second wins),
+    // hour 3 only in the second.
+    const std::vector<StoredRow> rows = readRows(db, id);
+    QCOMPARE(rows.size(), std::size_t(4));
+    CP_EXACT(rows[0].close, first[0].close);
+    QCOMPARE(rows[0].marketCap, QVariant(100.0));
+    for (int i = 1; i < 4; ++i) {
+        QCOMPARE(rows[i].epochSeconds, second[i - 1].time);
+        CP_EXACT(rows[i].close, second[i - 1].close);
+        CP_EXACT(rows[i].volume, second[i - 1].volume);
+    }
+    QCOMPARE(rows[1].marketCap, QVariant(250.5));
+    QVERIFY(!rows[2].marketCap.isValid());
+    QCOMPARE(rows[3].marketCap, QVariant(400.0));
 }
 
 QTEST_GUILESS_MAIN(tst_PriceDataWriter)

@@ -5,6 +5,7 @@
 #include <models/appconfig.h>
 #include <models/rowinserter.h>
 #include <models/suggestionreviewservice.h>
+#include <ui/language.h>
 #include <ui/mainwindow.h>
 #include <ui/theme.h>
 #include <ui/views/page.h>
@@ -117,6 +118,35 @@ void tst_Screenshots::everyPage()
             }
         }
     }
+
+    // The Persian window: right to left, Persian digits, Jalali dates (files named fa-*.png).
+    cp::ui::Theme::instance().apply(cp::ui::ThemeMode::Light);
+    cp::ui::Language::apply(QStringLiteral("fa"));
+    cp::ui::Language::applyCalendar(cp::app::CalendarSystem::Jalali);
+    {
+        MainWindow persian(scratch.databaseUrl(), session);
+        persian.resize(1440, 900);
+        persian.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&persian));
+        QCOMPARE(persian.layoutDirection(), Qt::RightToLeft);
+        for (const char *name :
+             {"homePage", "sectorsPage", "suggestionsPage", "signalsPage", "watchlistsPage"}) {
+            Page *page = persian.page(QLatin1String(name));
+            QVERIFY(page);
+            QVERIFY(persian.showPage(page->objectName()));
+            QTRY_VERIFY_WITH_TIMEOUT(page->refreshCount() > 0 && !page->isLoading(), 30000);
+            QTest::qWait(150);
+            const QPixmap shot = persian.grab();
+            QVERIFY(!shot.isNull());
+            if (!dir.isEmpty()) {
+                const QString file = QStringLiteral("fa-") + page->objectName().chopped(4) +
+                                     QStringLiteral("-light.png");
+                QVERIFY(shot.save(QDir(dir).filePath(file)));
+            }
+        }
+    }
+    cp::ui::Language::apply(QStringLiteral("en"));
+    cp::ui::Language::applyCalendar(cp::app::CalendarSystem::Gregorian);
 }
 
 QTEST_MAIN(tst_Screenshots)

@@ -4,6 +4,7 @@
 #include <models/rowinserter.h>
 #include <models/views/snapshottablemodel.h>
 #include <ui/theme.h>
+#include <app/settings/appsettings.h>
 #include <ui/uisettings.h>
 #include <ui/views/page.h>
 #include <ui/widgets/feargreedgauge.h>
@@ -225,11 +226,11 @@ void tst_Views::themeIsRemembered()
     auto *dark = f.window().findChild<QAction *>(QStringLiteral("actionDarkTheme"));
     QVERIFY(dark && dark->isCheckable());
     dark->setChecked(true);
-    QCOMPARE(cp::ui::UiSettings::theme(), cp::ui::ThemeMode::Dark);
+    QCOMPARE(cp::app::AppSettings::load().display.theme, QStringLiteral("dark"));
     QCOMPARE(QApplication::palette().color(QPalette::Window),
              cp::ui::Theme::palette(cp::ui::ThemeMode::Dark).color(QPalette::Window));
     dark->setChecked(false);
-    QCOMPARE(cp::ui::UiSettings::theme(), cp::ui::ThemeMode::Light);
+    QCOMPARE(cp::app::AppSettings::load().display.theme, QStringLiteral("light"));
     QVERIFY(QApplication::palette().color(QPalette::Window) !=
             cp::ui::Theme::palette(cp::ui::ThemeMode::Dark).color(QPalette::Window));
 }

@@ -55,7 +55,7 @@ void BarChart::setData(const QStringList &categories, const QList<BarGroup> &gro
     auto *valueAxis = new QValueAxis;
     const double pad = std::max(1.0, (high - low) * 0.08);
     valueAxis->setRange(low - (low < 0 ? pad : 0.0), high + pad);
-    valueAxis->setLabelFormat(m_valueFormat);
+    valueAxis->setLabelFormat(labelFormat(m_valueFormat));
     valueAxis->applyNiceNumbers();
     ch->addAxis(categoryAxis, Qt::AlignBottom);
     ch->addAxis(valueAxis, Qt::AlignLeft);

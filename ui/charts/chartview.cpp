@@ -2,15 +2,22 @@
 
 #include <ui/theme.h>
 
+#include <models/views/valueformat.h>
+
 #include <QAbstractAxis>
+#include <QCategoryAxis>
 #include <QChart>
+#include <QDateTimeAxis>
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QKeyEvent>
 #include <QLegend>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
+
+#include <algorithm>
 
 namespace cp::ui::charts {
 
@@ -27,6 +34,9 @@ ChartView::ChartView(QWidget *parent)
     chart()->setBackgroundRoundness(0);
     chart()->legend()->setAlignment(Qt::AlignTop);
     chart()->setAnimationOptions(QChart::NoAnimation);
+    // Axis numbers and dates in the user's language (Persian digits and month names with fa).
+    chart()->setLocale(QLocale());
+    chart()->setLocalizeNumbers(true);
     m_placeholder = tr("No data yet");
     ChartView::applyTheme();
     connect(&Theme::instance(), &Theme::changed, this, [this] { applyTheme(); });
@@ -133,6 +143,48 @@ void ChartView::styleAxis(QAbstractAxis *axis) const
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     axis->setLabelsFont(small);
+}
+
+QString ChartView::labelFormat(const QString &printfFormat)
+{
+    QString format = printfFormat;
+    return format.replace(QStringLiteral("%%"), QLocale().percent());
+}
+
+QCategoryAxis *ChartView::addCalendarLabels(QDateTimeAxis *timeAxis, bool yearsOnly)
+{
+    const QCalendar::System system = models::views::displayCalendar();
+    if (system == QCalendar::System::Gregorian)
+        return nullptr;
+    auto *labels = new QCategoryAxis;
+    labels->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    labels->setGridLineVisible(false);
+    chart()->addAxis(labels, Qt::AlignBottom);
+    styleAxis(labels);
+    timeAxis->setLabelsVisible(false);
+    const auto relabel = [this, labels, timeAxis, yearsOnly, system] {
+        const QLocale locale = chart()->locale();
+        const QCalendar calendar(system);
+        const QString format = yearsOnly ? QStringLiteral("yyyy") : QStringLiteral("d MMM");
+        for (const QString &label : labels->categoriesLabels())
+            labels->remove(label);
+        const qint64 from = timeAxis->min().toMSecsSinceEpoch();
+        const qint64 to = timeAxis->max().toMSecsSinceEpoch();
+        labels->setRange(double(from), double(to));
+        const int ticks = std::max(2, timeAxis->tickCount());
+        for (int i = 0; i < ticks; ++i) {
+            const qint64 at = from + (to - from) * i / (ticks - 1);
+            QString text =
+                locale.toString(QDateTime::fromMSecsSinceEpoch(at).date(), format, calendar);
+            // Category labels must be unique; an invisible mark tells equal dates apart.
+            while (labels->categoriesLabels().contains(text))
+                text += QChar(0x200B);
+            labels->append(text, double(at));
+        }
+    };
+    connect(timeAxis, &QDateTimeAxis::rangeChanged, labels, relabel);
+    relabel();
+    return labels;
 }
 
 void ChartView::drawForeground(QPainter *painter, const QRectF &rect)

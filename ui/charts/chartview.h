@@ -2,6 +2,9 @@
 
 #include <QChartView>
 
+class QCategoryAxis;
+class QDateTimeAxis;
+
 namespace cp::ui::charts {
 
 /**
@@ -30,6 +33,18 @@ protected:
     virtual void applyTheme();
     //! Themes an axis the way every chart shows them.
     void styleAxis(QAbstractAxis *axis) const;
+    /**
+     * QDateTimeAxis labels only Gregorian dates. With the Jalali calendar this hides the labels
+     * of `timeAxis` (already added at the bottom) and adds an axis below it that labels the same
+     * ticks in the display calendar ("d MMM", or "yyyy" with `yearsOnly`), following zoom and
+     * scroll. Returns that axis (the caller deletes it when rebuilding) or nullptr for Gregorian.
+     */
+    QCategoryAxis *addCalendarLabels(QDateTimeAxis *timeAxis, bool yearsOnly);
+    /**
+     * A printf-style axis label format ("%.0f%%") as the localised axis needs it: Qt Charts then
+     * copies the text around the number verbatim, so "%%" becomes the locale's percent sign.
+     */
+    static QString labelFormat(const QString &printfFormat);
     void drawForeground(QPainter *painter, const QRectF &rect) override;
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;

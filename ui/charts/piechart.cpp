@@ -4,6 +4,7 @@
 
 #include <QChart>
 #include <QLegend>
+#include <QLocale>
 #include <QPieSeries>
 #include <QPieSlice>
 
@@ -27,9 +28,10 @@ void PieChart::setSlices(const QList<PieSlice> &slices)
     auto *series = new QPieSeries;
     series->setHoleSize(0.45);
     for (const PieSlice &s : slices) {
-        QPieSlice *slice = series->append(
-            QStringLiteral("%1 %2%").arg(s.label, QString::number(s.value * 100.0, 'f', 0)),
-            s.value);
+        QPieSlice *slice =
+            series->append(s.label + QLatin1Char(' ') +
+                               QLocale().toString(s.value * 100.0, 'f', 0) + QLocale().percent(),
+                           s.value);
         slice->setLabelVisible(false);
     }
     chart()->addSeries(series);

@@ -8,6 +8,7 @@
 
 #include <QCandlestickSeries>
 #include <QCandlestickSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QDateTime>
 #include <QDateTimeAxis>
@@ -91,7 +92,9 @@ void PriceChart::rebuild()
         ch->removeAxis(axis);
     delete m_timeAxis;
     delete m_valueAxis;
+    delete m_calendarAxis;
     m_timeAxis = nullptr;
+    m_calendarAxis = nullptr;
     m_valueAxis = nullptr;
     if (m_candles.empty()) {
         viewport()->update();
@@ -126,6 +129,7 @@ void PriceChart::rebuild()
     m_valueAxis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) +
                                 QLatin1Char('f'));
     ch->addAxis(m_timeAxis, Qt::AlignBottom);
+    m_calendarAxis = addCalendarLabels(m_timeAxis, false);
     ch->addAxis(m_valueAxis, Qt::AlignRight);
 
     std::vector<double> closes;

@@ -60,6 +60,7 @@ private:
     bool m_ema = false;
     bool m_bollinger = false;
     QDateTimeAxis *m_timeAxis = nullptr;
+    QCategoryAxis *m_calendarAxis = nullptr; //!< Jalali labels, see addCalendarLabels()
     QValueAxis *m_valueAxis = nullptr;
 };
 

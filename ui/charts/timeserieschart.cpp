@@ -5,6 +5,7 @@
 #include <ui/theme.h>
 
 #include <QAreaSeries>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QDateTime>
 #include <QDateTimeAxis>
@@ -42,7 +43,7 @@ void TimeSeriesChart::setValueFormat(const QString &format)
 {
     m_valueFormat = format;
     if (m_valueAxis)
-        m_valueAxis->setLabelFormat(format);
+        m_valueAxis->setLabelFormat(labelFormat(format));
 }
 
 void TimeSeriesChart::setValueTitle(const QString &title)
@@ -91,7 +92,9 @@ void TimeSeriesChart::rebuild()
         ch->removeAxis(axis);
     delete m_timeAxis;
     delete m_valueAxis;
+    delete m_calendarAxis;
     m_timeAxis = nullptr;
+    m_calendarAxis = nullptr;
     m_valueAxis = nullptr;
     m_builtForWidth = width();
     if (isEmpty()) {
@@ -131,9 +134,10 @@ void TimeSeriesChart::rebuild()
     m_valueAxis->applyNiceNumbers();
     minY = m_valueAxis->min();
     maxY = m_valueAxis->max();
-    m_valueAxis->setLabelFormat(m_valueFormat);
+    m_valueAxis->setLabelFormat(labelFormat(m_valueFormat));
     m_valueAxis->setTitleText(m_valueTitle);
     ch->addAxis(m_timeAxis, Qt::AlignBottom);
+    m_calendarAxis = addCalendarLabels(m_timeAxis, (maxX - minX) > 3.0 * 365 * 86400e3);
     ch->addAxis(m_valueAxis, Qt::AlignLeft);
 
     // Shading first, so the lines are drawn over it: one step-shaped area per kind of period.

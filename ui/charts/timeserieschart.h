@@ -61,6 +61,7 @@ private:
     QList<TimeSeries> m_series;
     std::vector<ShadedPeriod> m_periods;
     QDateTimeAxis *m_timeAxis = nullptr;
+    QCategoryAxis *m_calendarAxis = nullptr; //!< Jalali labels, see addCalendarLabels()
     QValueAxis *m_valueAxis = nullptr;
     QString m_valueFormat = QStringLiteral("%.2f");
     QString m_valueTitle;

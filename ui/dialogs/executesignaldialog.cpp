@@ -10,6 +10,8 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLocale>
+#include <QPointer>
 #include <QPushButton>
 #include <QSqlDatabase>
 #include <QVBoxLayout>
@@ -59,7 +61,7 @@ ExecuteSignalDialog::ExecuteSignalDialog(const QString &connectionName, const Us
     m_portfolioPercentage->setObjectName(QStringLiteral("portfolioPercentage"));
     m_portfolioPercentage->setRange(0.0, 100.0);
     m_portfolioPercentage->setDecimals(2);
-    m_portfolioPercentage->setSuffix(QStringLiteral("%"));
+    m_portfolioPercentage->setSuffix(QLocale().percent());
     m_portfolioPercentage->setValue(m_limits.maxPortfolioPercentage(ticket.entry, ticket.stop));
     form->addRow(tr("Position &size:"), m_positionSize);
     form->addRow(tr("&Portfolio share:"), m_portfolioPercentage);
@@ -87,7 +89,8 @@ ExecuteSignalDialog::ExecuteSignalDialog(const QString &connectionName, const Us
             &ExecuteSignalDialog::updateRisk);
     connect(m_confirm, &QCheckBox::toggled, this, &ExecuteSignalDialog::updateRisk);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (submit().isEmpty())
+        // Through a peer the answer comes later; the dialog closes itself then.
+        if (submit().isEmpty() && !m_actions)
             accept();
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -117,6 +120,10 @@ QString ExecuteSignalDialog::submit()
     request.positionSize = m_positionSize->value();
     request.portfolioPercentage = m_portfolioPercentage->value();
     request.riskConfirmed = m_confirm->isChecked();
+    if (m_actions) {
+        submitThroughActions(request);
+        return {};
+    }
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     models::SignalExecutionService service(db);
     const Result<int> id = service.execute(request);
@@ -130,6 +137,31 @@ QString ExecuteSignalDialog::submit()
     m_executionId = *id;
     models::ChangeBus::instance().publish(db, service.changes());
     return {};
+}
+
+void ExecuteSignalDialog::showError(const QString &message)
+{
+    m_error->setStyleSheet(
+        QStringLiteral("color: %1;").arg(Theme::instance().colors().negative.name()));
+    m_error->setText(message);
+    m_error->show();
+}
+
+void ExecuteSignalDialog::submitThroughActions(const models::ExecutionRequest &request)
+{
+    QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
+    ok->setEnabled(false);
+    QPointer<ExecuteSignalDialog> self(this);
+    m_actions->execute(request, [self, ok](const QString &error) {
+        if (!self)
+            return;
+        ok->setEnabled(self->m_confirm->isChecked());
+        if (!error.isEmpty()) {
+            self->showError(error);
+            return;
+        }
+        self->accept();
+    });
 }
 
 } // namespace cp::ui

@@ -2,9 +2,12 @@
 
 #include <ui/usersession.h>
 
+#include <app/peer/viewactions.h>
 #include <models/signalexecutionservice.h>
 
 #include <QDialog>
+
+#include <memory>
 
 class QCheckBox;
 class QDialogButtonBox;
@@ -42,9 +45,13 @@ public:
     QString submit();
     const models::RiskLimits &limits() const { return m_limits; }
     int executionId() const { return m_executionId; }
+    //! Peer mode: execute through the peer's API instead of the database.
+    void setActions(std::shared_ptr<app::ViewActions> actions) { m_actions = std::move(actions); }
 
 private:
     void updateRisk();
+    void showError(const QString &message);
+    void submitThroughActions(const models::ExecutionRequest &request);
 
     QString m_connectionName;
     UserSession m_session;
@@ -57,6 +64,7 @@ private:
     QCheckBox *m_confirm = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     int m_executionId = 0;
+    std::shared_ptr<app::ViewActions> m_actions;
 };
 
 } // namespace cp::ui

@@ -191,6 +191,12 @@ QString AdminPage::saveConfig()
 {
     if (!context().session.isAdmin())
         return tr("Only an admin can change the configuration.");
+    if (context().actions) {
+        // Peer mode: the local copy is not the peer's configuration.
+        const QString refused = tr("The peer's configuration cannot be changed from here yet.");
+        showError(refused);
+        return refused;
+    }
     models::AppConfig config;
     config.tier1Max = m_tier1->value();
     config.tier2Max = m_tier2->value();

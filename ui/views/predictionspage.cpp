@@ -35,6 +35,7 @@ PredictionsPage::PredictionsPage(const ViewContext &context, QWidget *parent)
          {QStringLiteral("mean_confidence"), tr("Mean confidence"), ColumnFormat::Fraction}},
         this);
     m_recent = new SnapshotTableModel(
+        //: Column: when the prediction was made
         {{QStringLiteral("created_at"), tr("Made"), ColumnFormat::DateTime},
          {QStringLiteral("symbol"), tr("Asset"), ColumnFormat::Text},
          {QStringLiteral("layer_source"), tr("Layer"), ColumnFormat::Label},
@@ -45,6 +46,7 @@ PredictionsPage::PredictionsPage(const ViewContext &context, QWidget *parent)
          {QStringLiteral("actual_price"), tr("Actual"), ColumnFormat::Price},
          {QStringLiteral("accuracy_percentage"), tr("Accuracy %"), ColumnFormat::Number},
          {QStringLiteral("confidence_score"), tr("Confidence"), ColumnFormat::Fraction},
+         //: Column: when the predicted price is due
          {QStringLiteral("target_datetime"), tr("Due"), ColumnFormat::DateTime}},
         this);
 

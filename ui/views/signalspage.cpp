@@ -19,6 +19,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -121,7 +122,7 @@ QWidget *SignalsPage::buildFilterBar()
     m_minConfidence->setObjectName(QStringLiteral("minConfidence"));
     m_minConfidence->setRange(0, 100);
     m_minConfidence->setSingleStep(5);
-    m_minConfidence->setSuffix(QStringLiteral("%"));
+    m_minConfidence->setSuffix(QLocale().percent());
     m_risk = new QComboBox;
     m_risk->setObjectName(QStringLiteral("riskFilter"));
     m_risk->addItem(tr("Any risk"), QString());
@@ -235,6 +236,7 @@ ExecuteSignalDialog *SignalsPage::openExecuteDialog()
     ticket.stop = m_signals->fieldValue(row, QStringLiteral("stop_loss")).toDouble();
     auto *dialog =
         new ExecuteSignalDialog(context().guiConnection, context().session, ticket, this);
+    dialog->setActions(context().actions);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     return dialog;

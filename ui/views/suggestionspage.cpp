@@ -18,6 +18,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -258,6 +259,10 @@ QString SuggestionsPage::reviewSelected(models::ReviewDecision decision)
     const QList<int> ids = selectedIds();
     if (ids.isEmpty())
         return tr("Select one or more suggestions first.");
+    if (context().actions) {
+        reviewThroughActions(ids, decision);
+        return {};
+    }
     QSqlDatabase db = guiDatabase();
     models::SuggestionReviewService service(db);
     const QString notes = m_notes->text().trimmed();
@@ -285,6 +290,28 @@ QString SuggestionsPage::reviewSelected(models::ReviewDecision decision)
     // Refresh either way: after a conflict the queue shows what the other admin did.
     refresh();
     return error;
+}
+
+void SuggestionsPage::reviewThroughActions(const QList<int> &ids, models::ReviewDecision decision)
+{
+    // Peer mode: the peer decides; its refusal (409 when another admin was first) is shown.
+    const QString tier = m_tier->currentData().toString();
+    const QString notes = m_notes->text().trimmed();
+    QPointer<SuggestionsPage> self(this);
+    context().actions->review(
+        ids, decision, notes,
+        ids.size() == 1 && !tier.isEmpty() ? std::optional<QString>(tier) : std::nullopt,
+        [self, count = int(ids.size())](const QString &error) {
+            if (!self)
+                return;
+            if (error.isEmpty()) {
+                self->m_notes->clear();
+                self->showNotice(tr("%n suggestion(s) reviewed.", nullptr, count));
+            } else {
+                self->showError(error);
+            }
+            Q_EMIT self->reviewFinished(error);
+        });
 }
 
 } // namespace cp::ui

@@ -42,10 +42,15 @@ public:
     //! Reviews the selected suggestions; returns the service's error sentence, empty on success.
     QString reviewSelected(models::ReviewDecision decision);
 
+Q_SIGNALS:
+    //! A review sent to a peer was answered (empty error on success); peer mode only.
+    void reviewFinished(const QString &error);
+
 protected:
     void reload() override;
 
 private:
+    void reviewThroughActions(const QList<int> &ids, models::ReviewDecision decision);
     QWidget *buildActions();
     QWidget *buildDetail();
     void showQueue(const models::views::SnapshotTable &table);

@@ -2,9 +2,12 @@
 
 #include <ui/usersession.h>
 
+#include <app/peer/viewactions.h>
 #include <models/views/snapshotjobs.h>
 
 #include <QString>
+
+#include <memory>
 
 namespace cp::ui {
 
@@ -15,6 +18,8 @@ struct ViewContext
     UserSession session;
     //! Name of the GUI thread's connection (small editable tables, writes through services).
     QString guiConnection;
+    //! Where writes go when the data is a peer's (peer mode); null: the services on guiConnection.
+    std::shared_ptr<app::ViewActions> actions;
 };
 
 } // namespace cp::ui

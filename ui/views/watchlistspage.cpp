@@ -123,8 +123,9 @@ QWidget *WatchlistsPage::buildAdminBar()
     connect(remove, &QPushButton::clicked, this, [this] { removeSelectedItem(); });
     connect(up, &QPushButton::clicked, this, [this] { moveSelectedItem(-1); });
     connect(down, &QPushButton::clicked, this, [this] { moveSelectedItem(1); });
-    // Casual and professional users see the lists; only admins change them.
-    if (!context().session.isAdmin()) {
+    // Casual and professional users see the lists; only admins change them. A peer's lists
+    // are read-only here for now (peer mode has no watchlist actions yet).
+    if (!context().session.isAdmin() || context().actions) {
         m_adminBar->hide();
         m_adminBar->setEnabled(false);
     }
@@ -254,6 +255,7 @@ void WatchlistsPage::showCandles(const std::vector<engine::Candle> &candles, con
     std::vector<double> rsi(n), macd(n), signal(n), histogram(n);
     charts::TimeSeries rsiLine{tr("RSI"), {}};
     charts::TimeSeries macdLine{tr("MACD"), {}};
+    //: Chart series: the MACD signal line
     charts::TimeSeries signalLine{tr("Signal"), {}};
     const bool haveRsi = n > 0 && engine::rsi(closes, rsi, 14);
     const bool haveMacd = n > 0 && engine::macd(closes, {macd, signal, histogram});
@@ -287,6 +289,8 @@ QString WatchlistsPage::finishWrite(const QString &error, const QString &done)
 
 QString WatchlistsPage::addSelectedAsset()
 {
+    if (context().actions)
+        return finishWrite(tr("A peer's watchlists cannot be edited from this desktop yet."), {});
     if (!context().session.isAdmin())
         return tr("Only an admin can change watchlists.");
     const int list = currentWatchlist();
@@ -305,6 +309,8 @@ QString WatchlistsPage::addSelectedAsset()
 
 QString WatchlistsPage::removeSelectedItem()
 {
+    if (context().actions)
+        return finishWrite(tr("A peer's watchlists cannot be edited from this desktop yet."), {});
     const int list = currentWatchlist();
     const qint64 item = TableViews::currentId(m_itemView);
     if (!context().session.isAdmin())
@@ -321,6 +327,8 @@ QString WatchlistsPage::removeSelectedItem()
 
 QString WatchlistsPage::moveSelectedItem(int offset)
 {
+    if (context().actions)
+        return finishWrite(tr("A peer's watchlists cannot be edited from this desktop yet."), {});
     const int list = currentWatchlist();
     const int row = m_itemView->currentIndex().row();
     if (!context().session.isAdmin())

@@ -1,5 +1,7 @@
 #include "databasesummarypanel.h"
 
+#include <models/views/valueformat.h>
+
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -70,10 +72,9 @@ void DatabaseSummaryPanel::setSummary(const models::DatabaseSummary &summary)
                   .arg(locale.toString(summary.assets), locale.toString(summary.simulatedAssets))
             : locale.toString(summary.assets));
     m_priceRows->setText(locale.toString(summary.priceRows));
-    m_latestPrice->setText(
-        summary.latestPrice.isValid()
-            ? locale.toString(summary.latestPrice.toLocalTime(), QLocale::ShortFormat)
-            : tr("none yet"));
+    m_latestPrice->setText(summary.latestPrice.isValid()
+                               ? models::views::formatDateTime(summary.latestPrice, locale)
+                               : tr("none yet"));
 }
 
 } // namespace cp::ui

@@ -2,6 +2,7 @@
 
 #include <ui/theme.h>
 
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -24,7 +25,7 @@ void FearGreedGauge::setValue(std::optional<double> value)
         value = std::clamp(*value, 0.0, 100.0);
     m_value = value;
     setAccessibleDescription(
-        value ? QStringLiteral("%1 (%2)").arg(qRound(*value)).arg(bandName(*value))
+        value ? QStringLiteral("%1 (%2)").arg(QLocale().toString(qRound(*value)), bandName(*value))
               : tr("No data"));
     update();
 }
@@ -89,7 +90,7 @@ void FearGreedGauge::paintEvent(QPaintEvent *)
 
     p.setPen(colors.text);
     p.setFont(big);
-    p.drawText(textBox, Qt::AlignCenter, QString::number(qRound(*m_value)));
+    p.drawText(textBox, Qt::AlignCenter, QLocale().toString(qRound(*m_value)));
     p.setFont(small);
     p.setPen(colors.mutedText);
     p.drawText(QRectF(0, centre.y() + 8, width(), 24), Qt::AlignHCenter | Qt::AlignTop,

@@ -10,8 +10,10 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QListWidget>
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPointer>
 #include <QPushButton>
 #include <QSqlDatabase>
 #include <QVBoxLayout>
@@ -118,6 +120,15 @@ QString NotificationBell::markSelectedRead()
     const qint64 id = selectedId();
     if (id <= 0)
         return tr("Select a notification first.");
+    if (m_context.actions) {
+        // Peer mode: the peer writes; the mirror's re-fetch reloads this list.
+        QPointer<NotificationBell> self(this);
+        m_context.actions->markNotificationRead(id, [self](const QString &error) {
+            if (self && !error.isEmpty())
+                self->setToolTip(error);
+        });
+        return {};
+    }
     QSqlDatabase db = QSqlDatabase::database(m_context.guiConnection, false);
     models::NotificationWriter writer(db);
     const Status done = writer.markRead(id, m_context.session.userId, false);
@@ -132,6 +143,15 @@ QString NotificationBell::dismissSelected()
     const qint64 id = selectedId();
     if (id <= 0)
         return tr("Select a notification first.");
+    if (m_context.actions) {
+        // Peer mode: the peer writes; the mirror's re-fetch reloads this list.
+        QPointer<NotificationBell> self(this);
+        m_context.actions->deleteNotification(id, [self](const QString &error) {
+            if (self && !error.isEmpty())
+                self->setToolTip(error);
+        });
+        return {};
+    }
     QSqlDatabase db = QSqlDatabase::database(m_context.guiConnection, false);
     models::NotificationWriter writer(db);
     const Status done = writer.remove(id, m_context.session.userId, false);
@@ -170,7 +190,8 @@ void NotificationBell::paintEvent(QPaintEvent *event)
         small.setBold(true);
         p.setFont(small);
         p.drawText(badge, Qt::AlignCenter,
-                   m_unread > 9 ? QStringLiteral("9+") : QString::number(m_unread));
+                   m_unread > 9 ? QLocale().toString(9) + QLatin1Char('+')
+                                : QLocale().toString(m_unread));
     }
 }
 

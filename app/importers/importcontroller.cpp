@@ -1,0 +1,88 @@
+#include "importcontroller.h"
+
+#include <models/connection.h>
+
+#include <QMetaObject>
+#include <QPointer>
+#include <QThread>
+
+namespace cp::app::importers {
+
+ImportController::ImportController(models::DatabaseUrl url, QObject *parent)
+    : QObject(parent)
+    , m_url(std::move(url))
+{
+    qRegisterMetaType<cp::app::importers::ImportReport>();
+    m_pool.setMaxThreadCount(1);
+}
+
+ImportController::~ImportController()
+{
+    cancel();
+    m_pool.waitForDone();
+}
+
+bool ImportController::start(const ImportRequest &request)
+{
+    if (m_running)
+        return false;
+    m_running = true;
+    Q_EMIT runningChanged(true);
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    const std::shared_ptr<std::atomic<bool>> cancel = m_cancel;
+    const models::DatabaseUrl url = m_url;
+    QPointer<ImportController> self(this);
+    m_pool.start([self, url, request, cancel] {
+        auto post = [self](auto function) {
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, function] {
+                    if (self)
+                        function(self.data());
+                },
+                Qt::QueuedConnection);
+        };
+        const QString name =
+            QStringLiteral("cp-import-%1")
+                .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16);
+        Result<ImportReport> result = Result<ImportReport>::failure(QString());
+        {
+            Result<QSqlDatabase> db = models::openConnection(url, name);
+            if (!db) {
+                result = Result<ImportReport>::failure(db.error());
+            } else {
+                int lastPercent = -1;
+                result = PriceImporter(*db).run(
+                    request, [post, cancel, &lastPercent](qint64 done, qint64 total) {
+                        const int percent = total > 0 ? static_cast<int>(done * 100 / total) : 100;
+                        // One queued call per percent, not per batch.
+                        if (percent != lastPercent) {
+                            lastPercent = percent;
+                            post([percent](ImportController *c) {
+                                Q_EMIT c->progressChanged(percent);
+                            });
+                        }
+                        return !cancel->load();
+                    });
+            }
+        }
+        models::closeConnection(name);
+        post([result](ImportController *c) {
+            c->m_running = false;
+            Q_EMIT c->runningChanged(false);
+            if (result)
+                Q_EMIT c->finished(*result);
+            else
+                Q_EMIT c->failed(result.error());
+        });
+    });
+    return true;
+}
+
+void ImportController::cancel()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+} // namespace cp::app::importers

@@ -1,0 +1,109 @@
+#pragma once
+
+#include "peerbackoff.h"
+#include "peerclient.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QTimer>
+
+namespace cp::app {
+
+class PeerChannels;
+class PeerMirror;
+
+/**
+ * Keeps the local mirror of a peer current. Subscribes to the peer's WebSocket channels first,
+ * then copies every resource the pages read (a full sync); afterwards each channel event
+ * re-fetches the resource it concerns. Every real change of the mirror is announced on ChangeBus,
+ * so the pages refresh as they do for a database. When the peer goes away it retries with
+ * exponential backoff, checks the token (a 401 asks for a new sign-in) and resynchronises.
+ */
+class PeerSync : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Idle, Syncing, Connected, Reconnecting, SignInRequired };
+    //! What to (re-)fetch; combinable.
+    enum Resource {
+        User = 1,
+        Signals = 2,
+        Suggestions = 4,
+        Notifications = 8,
+        Watchlists = 16, //!< the lists and their items
+        Market = 32,     //!< layer 1: regime, sentiment, dominance
+        Everything = User | Signals | Suggestions | Notifications | Watchlists | Market
+    };
+
+    PeerSync(PeerClient *client, PeerMirror *mirror, PeerLogin login, QObject *parent = nullptr);
+    ~PeerSync() override;
+
+    //! Subscribes and synchronises (again); also after a new sign-in (setLogin first).
+    void start();
+    void stop();
+    //! Re-fetches `resources` (after an action, or when a page asks).
+    void refetch(int resources);
+    //! A fresh sign-in (new token) after SignInRequired.
+    void setLogin(const PeerLogin &login);
+
+    State state() const { return m_state; }
+    const PeerLogin &login() const { return m_login; }
+    PeerClient *client() const { return m_client; }
+    //! When the mirror last matched the peer completely (invalid before the first full sync).
+    QDateTime lastSync() const { return m_lastSync; }
+    //! Seconds until the next reconnect attempt (Reconnecting only).
+    int secondsUntilRetry() const;
+    //! Number of completed full synchronisations (tests wait on it).
+    int fullSyncs() const { return m_fullSyncs; }
+    //! "Peer: connected", "Peer: reconnecting in 4 s (showing data from 14:02)", ...
+    QString statusText() const;
+    //! The last failure a sync or the connection reported.
+    QString lastError() const { return m_lastError; }
+
+Q_SIGNALS:
+    void stateChanged(cp::app::PeerSync::State state);
+    //! A full synchronisation finished.
+    void synced();
+    //! The peer refused the token: the user must sign in again.
+    void signInRequired();
+
+private:
+    void fetch(int resources, bool full);
+    //! One list's items: internal to Watchlists.
+    static constexpr int WatchlistItems = 1 << 10;
+    //! The three layer 1 readings: internal to Market.
+    static constexpr int Regime = 1 << 11;
+    static constexpr int Sentiment = 1 << 12;
+    static constexpr int Dominance = 1 << 13;
+    void request(int resource, const QString &path, qint64 scopeId = 0);
+    void store(int resource, const PeerReply &reply, qint64 scopeId);
+    void fetchDone();
+    void onChannelMessage(const QString &channel, const QString &type, const QJsonValue &data);
+    void connectionLost(const QString &reason);
+    void tryReconnect();
+    void setState(State state);
+    void newGeneration();
+    QStringList channels() const;
+
+    PeerClient *m_client;
+    PeerMirror *m_mirror;
+    PeerChannels *m_channels;
+    PeerLogin m_login;
+    PeerBackoff m_backoff;
+    QTimer m_retry;
+    QTimer m_debounce;
+    QDateTime m_retryAt;
+    QDateTime m_lastSync;
+    QString m_lastError;
+    State m_state = State::Idle;
+    int m_pending = 0;  //!< resources waiting for the debounce
+    int m_inFlight = 0; //!< requests of the current round
+    bool m_roundFailed = false;
+    bool m_roundFull = false;
+    quint64 m_generation = 0; //!< replies of an older connection are dropped
+    int m_fullSyncs = 0;
+    int m_awaitingSnapshots = 0;
+};
+
+} // namespace cp::app
