@@ -1,5 +1,7 @@
 #include "analysiscontroller.h"
 
+#include "analysisguard.h"
+
 #include <models/connection.h>
 
 #include <QMetaObject>
@@ -26,13 +28,20 @@ bool AnalysisController::start(const AnalysisOptions &options)
 {
     if (m_running)
         return false;
+    // The scheduler's analysis writes the same tables: refuse rather than interleave with it.
+    Result<AnalysisLease> slot = AnalysisGuard::tryAcquire(AnalysisStarter::AnalysisMenu);
+    if (!slot) {
+        Q_EMIT refused(slot.error());
+        return false;
+    }
+    auto lease = std::make_shared<AnalysisLease>(std::move(slot).value());
     m_running = true;
     Q_EMIT runningChanged(true);
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     const std::shared_ptr<std::atomic<bool>> cancel = m_cancel;
     const models::DatabaseUrl url = m_url;
     QPointer<AnalysisController> self(this);
-    m_pool.start([self, url, options, cancel] {
+    m_pool.start([self, url, options, cancel, lease] {
         // Results travel back as values through queued calls; `self` may be gone by then.
         auto post = [self](auto function) {
             QMetaObject::invokeMethod(
@@ -63,6 +72,7 @@ bool AnalysisController::start(const AnalysisOptions &options)
             }
         }
         models::closeConnection(name);
+        lease->release();
         post([result](AnalysisController *c) {
             c->m_running = false;
             Q_EMIT c->runningChanged(false);

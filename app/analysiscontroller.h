@@ -14,8 +14,8 @@ namespace cp::app {
 
 /**
  * Runs analyses for the desktop: the pipeline runs on a worker thread with a connection of its
- * own, reports progress through queued signals, and can be cancelled. One run at a time; the GUI
- * thread never waits on it.
+ * own, reports progress through queued signals, and can be cancelled. One run at a time in the
+ * process (AnalysisGuard); the GUI thread never waits on it.
  */
 class AnalysisController : public QObject
 {
@@ -26,7 +26,8 @@ public:
     ~AnalysisController() override;
 
     bool isRunning() const { return m_running; }
-    //! False (and nothing started) while a run is in progress.
+    //! False (and nothing started) while a run is in progress; when another runner of this
+    //! process (the scheduler) holds the analysis slot, also emits refused().
     bool start(const AnalysisOptions &options = {});
     //! Asks the running analysis to stop; it ends with failed("...cancelled...").
     void cancel();
@@ -35,6 +36,8 @@ Q_SIGNALS:
     void progressChanged(int percent, const QString &stage);
     void finished(const cp::app::AnalysisReport &report);
     void failed(const QString &message);
+    //! start() found another analysis running: "An analysis is already running (...)."
+    void refused(const QString &message);
     void runningChanged(bool running);
 
 private:

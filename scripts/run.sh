@@ -18,4 +18,7 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLAT
     echo "No display found: the database is ready; start $build/ui/cryptopredict from a desktop session." >&2
     exit 1
 fi
-exec "$build/ui/cryptopredict"
+# Straight onto the database just prepared (the first-run wizard is for installed copies); the
+# sign-in dialog asks for the first admin account, since there are no default accounts.
+db_url="$("$cli" --json status | sed -n 's/.*"database":"\([^"]*\)".*/\1/p')"
+exec "$build/ui/cryptopredict" --db "$db_url"

@@ -152,9 +152,13 @@
         <source>%1 holds simulated demo data; import real data into a database of its own (--db).</source>
         <translation>%1 holds simulated demo data; import real data into a database of its own (--db).</translation>
     </message>
+    <message>
+        <source>Could not update the asset&apos;s current price: %1</source>
+        <translation>Could not update the asset&apos;s current price: %1</translation>
+    </message>
 </context>
 <context>
-    <name>cp::app::importers::CoinGeckoReader</name>
+    <name>cp::app::importers::CoinGeckoChart</name>
     <message>
         <source>expected a CoinGecko market_chart object or ohlc array.</source>
         <translation>expected a CoinGecko market_chart object or ohlc array.</translation>
@@ -163,6 +167,9 @@
         <source>unexpected text after the JSON value.</source>
         <translation>unexpected text after the JSON value.</translation>
     </message>
+</context>
+<context>
+    <name>cp::app::importers::CoinGeckoReader</name>
     <message>
         <source>an ohlc entry has %1 values; expected [time, open, high, low, close].</source>
         <translation>an ohlc entry has %1 values; expected [time, open, high, low, close].</translation>
@@ -1581,6 +1588,10 @@ Password for %2:</translation>
         <source>CryptoPredict</source>
         <translation>CryptoPredict</translation>
     </message>
+    <message>
+        <source>Peer: %1 (copy at %2)</source>
+        <translation>Peer: %1 (copy at %2)</translation>
+    </message>
 </context>
 <context>
     <name>cp::ui::PeerSignInDialog</name>
@@ -2158,6 +2169,10 @@ Password for %2:</translation>
     <message>
         <source>Signing in...</source>
         <translation>Signing in...</translation>
+    </message>
+    <message>
+        <source>Connect to a &amp;peer...</source>
+        <translation>Connect to a &amp;peer...</translation>
     </message>
 </context>
 <context>

@@ -152,9 +152,13 @@
         <source>%1 holds simulated demo data; import real data into a database of its own (--db).</source>
         <translation>%L1 دادهٔ نمایشی شبیه‌سازی‌شده دارد؛ دادهٔ واقعی را در پایگاه دادهٔ جداگانه‌ای وارد کنید (--db).</translation>
     </message>
+    <message>
+        <source>Could not update the asset&apos;s current price: %1</source>
+        <translation>قیمت کنونی دارایی به‌روز نشد: %L1</translation>
+    </message>
 </context>
 <context>
-    <name>cp::app::importers::CoinGeckoReader</name>
+    <name>cp::app::importers::CoinGeckoChart</name>
     <message>
         <source>expected a CoinGecko market_chart object or ohlc array.</source>
         <translation>انتظار یک شیء market_chart یا آرایهٔ ohlc از CoinGecko می‌رفت.</translation>
@@ -163,6 +167,9 @@
         <source>unexpected text after the JSON value.</source>
         <translation>متن نابه‌جا پس از مقدار JSON.</translation>
     </message>
+</context>
+<context>
+    <name>cp::app::importers::CoinGeckoReader</name>
     <message>
         <source>an ohlc entry has %1 values; expected [time, open, high, low, close].</source>
         <translation>یک مدخل ohlc دارای %L1 مقدار است؛ انتظار می‌رفت [time, open, high, low, close].</translation>
@@ -1579,6 +1586,10 @@ Password for %2:</source>
         <source>CryptoPredict</source>
         <translation>کریپتوپردیکت</translation>
     </message>
+    <message>
+        <source>Peer: %1 (copy at %2)</source>
+        <translation>همتا: ‪%L1‬ (رونوشت در ‪%L2‬)</translation>
+    </message>
 </context>
 <context>
     <name>cp::ui::PeerSignInDialog</name>
@@ -2156,6 +2167,10 @@ Password for %2:</source>
     <message>
         <source>Signing in...</source>
         <translation>در حال ورود...</translation>
+    </message>
+    <message>
+        <source>Connect to a &amp;peer...</source>
+        <translation>اتصال به یک همتا (&amp;P)...</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("cryptopredict"));
     QApplication::setApplicationDisplayName(QStringLiteral("CryptoPredict"));
     QApplication::setApplicationVersion(QStringLiteral(CRYPTOPREDICT_VERSION));
+    // Lets the desktop shell match windows to the installed entry (and so to its icon).
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.cryptopredict.CryptoPredict"));
     // Language, layout direction and calendar before the first widget is built.
     cp::ui::Language::applyDisplaySettings(cp::app::AppSettings::load().display);
 
@@ -77,7 +79,10 @@ int main(int argc, char *argv[])
         // Sign in first (or create the first admin on a new database); the session decides
         // which pages and actions the window offers.
         cp::ui::SignInDialog signIn(*database);
-        if (signIn.exec() != QDialog::Accepted)
+        const int signedIn = signIn.exec();
+        if (signedIn == cp::ui::SignInDialog::PeerRequested)
+            return cp::ui::PeerDesktop::run({});
+        if (signedIn != QDialog::Accepted)
             return 0;
         session = signIn.session();
     }

@@ -14,15 +14,15 @@
 #include "views/suggestionspage.h"
 #include "views/watchlistspage.h"
 #include "widgets/databasesummarypanel.h"
+#include "widgets/marketstatuslabel.h"
 #include "widgets/notificationbell.h"
 #include "widgets/servestatuslabel.h"
-#include "widgets/marketstatuslabel.h"
 
 #include <app/analysiscontroller.h>
 #include <app/api/servecontroller.h>
 #include <app/backtestrunner.h>
-#include <app/peer/viewactions.h>
 #include <app/marketdata/marketdataservice.h>
+#include <app/peer/viewactions.h>
 #include <app/settings/appsettings.h>
 #include <models/changebus.h>
 #include <models/connectionpool.h>
@@ -262,8 +262,15 @@ void MainWindow::buildAnalysisMenu()
         run->setEnabled(false);
         cancel->setEnabled(true);
         m_status->setEngineProgress(0, 100, tr("Starting analysis"));
-        m_analysis->start();
+        if (!m_analysis->start()) {
+            // Refused (the scheduler's analysis is running): refused() tells the user why.
+            m_status->hideEngineProgress();
+            run->setEnabled(true);
+            cancel->setEnabled(false);
+        }
     });
+    connect(m_analysis, &app::AnalysisController::refused, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
     connect(cancel, &QAction::triggered, m_analysis, &app::AnalysisController::cancel);
     connect(m_status, &StatusPanel::engineCancelRequested, m_analysis,
             &app::AnalysisController::cancel);
@@ -342,6 +349,13 @@ void MainWindow::buildServerMenu()
         if (m_ready || !on)
             m_serve->apply(settings.serve);
     });
+    // The Settings dialog: enabled, address or port changed (a new port restarts the server).
+    connect(this, &MainWindow::settingsChanged, m_serve, [this](const app::AppSettings &settings) {
+        if (m_ready || !settings.serve.enabled)
+            m_serve->apply(settings.serve);
+        const QSignalBlocker block(m_serveAction);
+        m_serveAction->setChecked(settings.serve.enabled);
+    });
     connect(m_serve, &app::api::ServeController::statusChanged, this, [this] {
         const QSignalBlocker block(m_serveAction);
         m_serveAction->setChecked(m_serve->settings().enabled);
@@ -385,9 +399,17 @@ void MainWindow::setDarkTheme(bool dark)
     Theme::instance().apply(mode);
 }
 
+void MainWindow::setDatabaseDescription(const QString &where)
+{
+    m_databaseDescription = where;
+    m_summary->setLocation(where);
+    m_status->setDatabase(where);
+}
+
 void MainWindow::connectDatabase()
 {
-    const QString where = m_url.dialect == models::Dialect::SQLite
+    const QString where = !m_databaseDescription.isEmpty() ? m_databaseDescription
+                          : m_url.dialect == models::Dialect::SQLite
                               ? tr("SQLite file %1").arg(m_url.location())
                               : tr("PostgreSQL %1").arg(m_url.location());
     m_summary->setLocation(where);

@@ -66,6 +66,8 @@ public:
 
     //! Starts (or restarts) opening the database on a worker thread.
     void connectDatabase();
+    //! Names the data source in the status bar instead of the database (peer mode: the peer).
+    void setDatabaseDescription(const QString &where);
 
     const UserSession &session() const { return m_session; }
     //! The page with that object name (e.g. "signalsPage"), or null when the role hides it.
@@ -106,6 +108,7 @@ private:
     void saveWindowState() const;
 
     models::DatabaseUrl m_url;
+    QString m_databaseDescription;
     UserSession m_session;
     std::shared_ptr<app::ViewActions> m_actions;
     QFutureWatcher<Result<models::DatabaseSummary>> m_watcher;

@@ -4,6 +4,7 @@
 #include "requestcontext.h"
 #include "routes.h"
 
+#include <app/marketdata/livestatusregistry.h>
 #include <models/api/activityrepository.h>
 #include <models/api/adminreader.h>
 #include <models/appconfig.h>
@@ -27,6 +28,8 @@ ApiResponse systemHealth(RequestContext &context)
                                services.startedAt.secsTo(QDateTime::currentDateTimeUtc())},
                               {QStringLiteral("cached_responses"), services.cache.size()},
                               {QStringLiteral("retrain_running"), services.retrain.isRunning()}});
+    // Provider status when this process runs live feeds (serve --live-prices/--refresh-minutes).
+    result.insert(QStringLiteral("market_data"), marketdata::LiveStatusRegistry::json());
     return ApiResponse::json(result);
 }
 

@@ -1,5 +1,6 @@
 #include "channelfeeds.h"
 
+#include <app/marketdata/livestatusregistry.h>
 #include <models/api/adminreader.h>
 #include <models/api/dashboardreader.h>
 #include <models/api/pricelookup.h>
@@ -74,7 +75,12 @@ Result<QList<int>> assetsOfPriceRows(QSqlDatabase db, const QList<qint64> &rowId
 
 Result<QJsonObject> systemStatus(QSqlDatabase db)
 {
-    return models::AdminReader(db).systemHealth();
+    Result<QJsonObject> health = models::AdminReader(db).systemHealth();
+    // Live providers of this process, like GET /admin/system-health.
+    if (health)
+        health.value().insert(QStringLiteral("market_data"),
+                              marketdata::LiveStatusRegistry::json());
+    return health;
 }
 
 Result<int> ownerOf(QSqlDatabase db, const QString &table, qint64 id)

@@ -97,6 +97,12 @@ ApiResponse suggestions(RequestContext &context)
                                                int(context.queryInt(QStringLiteral("limit")))));
 }
 
+ApiResponse reviews(RequestContext &context)
+{
+    return HandlerUtil::array(
+        WatchlistReader(context.db()).reviews(int(context.queryInt(QStringLiteral("limit")))));
+}
+
 QJsonObject outcomeJson(const models::ReviewOutcome &outcome)
 {
     return {{QStringLiteral("suggestion_id"), outcome.suggestionId},
@@ -281,6 +287,21 @@ void addLayer3Routes(ApiRouter &router)
                     .capAtMaximum = true}},
          .cacheTables = {QStringLiteral("ai_suggestions"), QStringLiteral("cryptocurrencies")},
          .handler = suggestions});
+    router.add({.method = QStringLiteral("GET"),
+                .pattern = QStringLiteral("/api/v1/layer3/suggestions/reviews"),
+                .access = Access::Admin,
+                .tag = tag,
+                .summary = QStringLiteral("The review trail: who decided what on which "
+                                          "suggestion, newest first (admin)."),
+                .query = {{.name = QStringLiteral("limit"),
+                           .type = ParamType::Integer,
+                           .description = QStringLiteral("Values above 200 are lowered to 200."),
+                           .minimum = 1,
+                           .maximum = 200,
+                           .defaultValue = 50,
+                           .capAtMaximum = true}},
+                .cacheTables = {QStringLiteral("suggestion_reviews"), QStringLiteral("users")},
+                .handler = reviews});
     router.add({.method = QStringLiteral("POST"),
                 .pattern = QStringLiteral("/api/v1/layer3/suggestions/{suggestion_id}/review"),
                 .access = Access::Admin,

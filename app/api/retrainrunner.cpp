@@ -2,6 +2,7 @@
 
 #include "apiresponse.h"
 
+#include <app/analysisguard.h>
 #include <app/analysispipeline.h>
 #include <models/connectionpool.h>
 
@@ -23,6 +24,8 @@ bool RetrainRunner::start(models::ConnectionPool &pool)
     if (!m_running.compare_exchange_strong(expected, true))
         return false;
     m_thread.start([this, &pool] {
+        // Queued behind the scheduler's (or the Analysis menu's) run: one analysis at a time.
+        const Result<AnalysisLease> lease = AnalysisGuard::acquire(AnalysisStarter::Api);
         if (Result<QSqlDatabase> db = pool.connectionForThisThread()) {
             const auto report = AnalysisPipeline(*db).run(AnalysisOptions{});
             if (!report)

@@ -25,6 +25,15 @@ ApiResponse health(RequestContext &context)
     const QString dialect = models::dialectOf(context.db()) == models::Dialect::PostgreSQL
                                 ? QStringLiteral("postgresql")
                                 : QStringLiteral("sqlite");
+    // Desktops showing this server's data (peer mode) label simulated demo data as such.
+    QSqlQuery simulated(context.db());
+    const bool isSimulated =
+        databaseOk &&
+        simulated.exec(QStringLiteral("SELECT 1 FROM cryptocurrencies WHERE is_simulated = %1"
+                                      " LIMIT 1")
+                           .arg(dialect == QLatin1String("postgresql") ? QStringLiteral("true")
+                                                                       : QStringLiteral("1"))) &&
+        simulated.next();
     return ApiResponse::json(
         QJsonObject{
             {QStringLiteral("status"),
@@ -34,6 +43,7 @@ ApiResponse health(RequestContext &context)
              QJsonObject{{QStringLiteral("dialect"), dialect},
                          {QStringLiteral("status"),
                           databaseOk ? QStringLiteral("ok") : QStringLiteral("unreachable")}}},
+            {QStringLiteral("simulated"), isSimulated},
             {QStringLiteral("uptime_seconds"), context.services().startedAt.secsTo(now)},
             {QStringLiteral("time"), now.toString(Qt::ISODate)}},
         databaseOk ? 200 : 503);
@@ -131,7 +141,9 @@ void addSystemRoutes(ApiRouter &router)
                 .pattern = QStringLiteral("/api/v1/health"),
                 .access = Access::Public,
                 .tag = QStringLiteral("system"),
-                .summary = QStringLiteral("Liveness and database reachability (no token)."),
+                .summary = QStringLiteral("Liveness and database reachability (no token); "
+                                          "simulated tells whether the data is simulated demo "
+                                          "data."),
                 .handler = health});
     router.add({.method = QStringLiteral("GET"),
                 .pattern = QStringLiteral("/api/v1/openapi.json"),

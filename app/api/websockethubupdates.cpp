@@ -21,7 +21,15 @@ const QSet<QString> kDashboardTables{
     QStringLiteral("market_regime_analysis"),   QStringLiteral("market_sentiment_data"),
     QStringLiteral("dominance_data"),           QStringLiteral("sector_performance"),
     QStringLiteral("sector_rotation_analysis"), QStringLiteral("trading_signals"),
-    QStringLiteral("ai_suggestions"),           QStringLiteral("ai_models")};
+    QStringLiteral("ai_suggestions"),           QStringLiteral("ai_models"),
+    QStringLiteral("predictions_enhanced")};
+
+//! True when price object `a` is of an earlier candle than `b` (ISO UTC times compare as text).
+bool isOlder(const QJsonObject &a, const QJsonObject &b)
+{
+    return a.value(QStringLiteral("timestamp")).toString() <
+           b.value(QStringLiteral("timestamp")).toString();
+}
 
 QJsonObject changeJson(const models::ChangeEvent &event)
 {
@@ -204,7 +212,8 @@ void WebSocketHub::deliverPrices(const QJsonArray &prices)
         if (!m_priceIdRefs.contains(id))
             continue;
         auto last = m_lastPrices.find(id);
-        if (last != m_lastPrices.end() && *last == price)
+        // A read that started before a snapshot seeded a newer price must not undo it.
+        if (last != m_lastPrices.end() && (*last == price || isOlder(price, *last)))
             continue;
         m_lastPrices.insert(id, price);
         changed.insert(id, price);
@@ -241,13 +250,18 @@ void WebSocketHub::deliverPrices(const QJsonArray &prices)
                 send(s, message);
                 continue;
             }
-            // Just after its snapshot: what the snapshot already showed is not repeated.
+            // Just after its snapshot: what the snapshot already showed, or a price older than
+            // it (read before the snapshot was), is not sent. The floor stays until passed.
             QJsonArray own;
             for (int i = 0; i < ids.size(); ++i) {
+                const QJsonObject price = data.at(i).toObject();
                 const auto shown = s.snapshotPrices.constFind(ids.at(i));
-                if (shown == s.snapshotPrices.constEnd() || *shown != data.at(i).toObject())
-                    own.append(data.at(i));
-                s.snapshotPrices.remove(ids.at(i));
+                if (shown == s.snapshotPrices.constEnd()) {
+                    own.append(price);
+                } else if (*shown != price && !isOlder(price, *shown)) {
+                    own.append(price);
+                    s.snapshotPrices.remove(ids.at(i));
+                }
             }
             if (own.size() == data.size())
                 send(s, message);

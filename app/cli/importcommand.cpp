@@ -69,6 +69,7 @@ int runImport(CliContext &context)
             {QStringLiteral("rows"), report->rows},
             {QStringLiteral("first"), models::SqlTimestamp::fromUnixSeconds(report->firstTime)},
             {QStringLiteral("last"), models::SqlTimestamp::fromUnixSeconds(report->lastTime)},
+            {QStringLiteral("current_price_updated"), report->currentPriceUpdated},
             {QStringLiteral("seconds"), report->seconds},
             {QStringLiteral("rows_per_second"), rate}};
         context.out() << QJsonDocument(result).toJson(QJsonDocument::Compact) << Qt::endl;

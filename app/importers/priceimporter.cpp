@@ -6,12 +6,14 @@
 #include <models/changebus.h>
 #include <models/connection.h>
 #include <models/pricedatawriter.h>
+#include <models/sqltimestamp.h>
 #include <models/sqltransaction.h>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <memory>
@@ -104,6 +106,27 @@ Result<std::pair<int, bool>> resolveAsset(QSqlDatabase db, const ImportRequest &
     return std::pair<int, bool>(id, created);
 }
 
+// The asset's current price and last update follow the newest imported candle, unless the stored
+// figures are newer (a live refresh, or an earlier import of later data): an old file never
+// turns a current price back. Returns whether the row changed.
+Result<bool> updateCurrentPrice(QSqlDatabase db, int cryptoId, qint64 time, double close)
+{
+    const QString when = models::SqlTimestamp::fromUnixSeconds(time);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("UPDATE cryptocurrencies SET current_price = ?,"
+                                 " last_data_update = ?, updated_at = ? WHERE id = ? AND"
+                                 " (last_data_update IS NULL OR last_data_update < ?)"));
+    query.addBindValue(close);
+    query.addBindValue(when);
+    query.addBindValue(models::SqlTimestamp::fromDateTime(QDateTime::currentDateTimeUtc()));
+    query.addBindValue(cryptoId);
+    query.addBindValue(when);
+    if (!query.exec())
+        return Result<bool>::failure(
+            tr("Could not update the asset's current price: %1").arg(query.lastError().text()));
+    return query.numRowsAffected() > 0;
+}
+
 } // namespace
 
 PriceImporter::PriceImporter(QSqlDatabase db)
@@ -159,6 +182,9 @@ Result<ImportReport> PriceImporter::run(const ImportRequest &request, const Prog
 
     ImportBatch batch;
     qint64 bytesBefore = 0;
+    // The newest candle of all files (rows are in time order within a file, not across files).
+    qint64 newestTime = 0;
+    double newestClose = 0.0;
     for (const QString &path : request.files) {
         const QString name = QFileInfo(path).fileName();
         QFile file(path);
@@ -179,8 +205,11 @@ Result<ImportReport> PriceImporter::run(const ImportRequest &request, const Prog
                 return failure(QStringLiteral("%1: %2").arg(name, written.error()));
             if (report.rows == 0 || batch.candles.front().time < report.firstTime)
                 report.firstTime = batch.candles.front().time;
-            if (report.rows == 0 || batch.candles.back().time > report.lastTime)
+            if (report.rows == 0 || batch.candles.back().time >= report.lastTime) {
                 report.lastTime = batch.candles.back().time;
+                newestTime = batch.candles.back().time;
+                newestClose = batch.candles.back().close;
+            }
             report.rows += static_cast<qint64>(batch.size());
             fileRows += static_cast<qint64>(batch.size());
             if (progress && !progress(bytesBefore + file.pos(), totalBytes))
@@ -193,6 +222,11 @@ Result<ImportReport> PriceImporter::run(const ImportRequest &request, const Prog
     }
     if (const Status s = writer.finish(); !s)
         return failure(s.error());
+    const Result<bool> priceUpdated =
+        updateCurrentPrice(m_db, report.cryptoId, newestTime, newestClose);
+    if (!priceUpdated)
+        return failure(priceUpdated.error());
+    report.currentPriceUpdated = *priceUpdated;
     if (const Status s = transaction.commit(); !s)
         return failure(s.error());
 
@@ -201,6 +235,9 @@ Result<ImportReport> PriceImporter::run(const ImportRequest &request, const Prog
     if (report.assetCreated)
         events.push_back(
             {QStringLiteral("cryptocurrencies"), report.cryptoId, QStringLiteral("insert")});
+    else if (report.currentPriceUpdated)
+        events.push_back(
+            {QStringLiteral("cryptocurrencies"), report.cryptoId, QStringLiteral("update")});
     models::ChangeBus::instance().publish(m_db, events);
     if (progress)
         progress(totalBytes, totalBytes);

@@ -34,6 +34,9 @@ struct ImportReport
     qint64 rows = 0;
     qint64 firstTime = 0;
     qint64 lastTime = 0;
+    //! cryptocurrencies.current_price / last_data_update now hold the newest imported candle
+    //! (false when the stored figures were newer).
+    bool currentPriceUpdated = false;
     double seconds = 0.0;
 };
 
@@ -41,8 +44,9 @@ struct ImportReport
  * Imports market-data files into price_data: all files in one transaction, so the first bad row
  * of any file leaves the database as it was, and the error names the file and line. Rows are
  * streamed in batches (memory does not grow with the files) and upserted on (crypto_id,
- * timestamp), so importing the same files again leaves the same rows. Announces the change on
- * ChangeBus after commit.
+ * timestamp), so importing the same files again leaves the same rows. The asset's current price
+ * and last update follow the newest imported candle when it is newer than the stored figures, in
+ * the same transaction. Announces the change on ChangeBus after commit.
  */
 class PriceImporter
 {

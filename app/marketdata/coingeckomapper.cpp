@@ -2,12 +2,15 @@
 
 #include "jsonnumbers.h"
 
+#include <app/importers/coingeckochart.h>
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 
@@ -158,32 +161,31 @@ Result<std::vector<SectorMetricsRow>> categories(const QByteArray &json)
 
 Result<std::vector<PriceBar>> marketChart(const QByteArray &json, qint64 barSeconds)
 {
-    QString error;
-    const auto doc = Internal::parse(json, kWhat, &error);
-    if (!doc)
-        return fail<std::vector<PriceBar>>(error);
-    const QJsonObject root = doc->object();
-    if (!root.value(QStringLiteral("prices")).isArray())
+    // The importer's parser: one reading of CoinGecko's chart JSON in the application.
+    const Result<importers::CoinGeckoChart> chart = importers::CoinGeckoChart::parse(json);
+    if (!chart)
+        return fail<std::vector<PriceBar>>(
+            QStringLiteral("CoinGecko sent an unreadable market_chart (%1)").arg(chart.error()));
+    if (chart->isOhlc || !chart->hasPrices)
         return fail<std::vector<PriceBar>>(
             QStringLiteral("CoinGecko market_chart has no price series."));
-    // Keyed by second: the three series share timestamps, but are joined defensively.
+    // Keyed by second: the three series share timestamps, but are joined defensively. Entries
+    // that are not [ms, value] or hold null are skipped: a backfill takes what it can.
     struct Point
     {
         std::optional<double> price, cap, volume;
     };
     std::map<qint64, Point> points;
-    const auto collect = [&](const QString &key, std::optional<double> Point::*field) {
-        for (const QJsonValue &pair : root.value(key).toArray()) {
-            const QJsonArray p = pair.toArray();
-            const auto ms = number(p.at(0));
-            const auto v = number(p.at(1));
-            if (ms && v)
-                points[qint64(*ms) / 1000].*field = v;
+    const auto collect = [&](const std::vector<importers::CoinGeckoChart::Entry> &series,
+                             std::optional<double> Point::*field) {
+        for (const importers::CoinGeckoChart::Entry &e : series) {
+            if (e.values.size() == 2 && std::isfinite(e.values[0]) && std::isfinite(e.values[1]))
+                points[qint64(e.values[0]) / 1000].*field = e.values[1];
         }
     };
-    collect(QStringLiteral("prices"), &Point::price);
-    collect(QStringLiteral("market_caps"), &Point::cap);
-    collect(QStringLiteral("total_volumes"), &Point::volume);
+    collect(chart->prices, &Point::price);
+    collect(chart->marketCaps, &Point::cap);
+    collect(chart->totalVolumes, &Point::volume);
 
     qint64 spacing = barSeconds;
     if (spacing <= 0 && points.size() >= 2) {

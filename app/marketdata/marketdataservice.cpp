@@ -3,6 +3,7 @@
 #include "binancemapper.h"
 #include "coingeckomapper.h"
 #include "livefeed.h"
+#include "livestatusregistry.h"
 #include "marketscheduler.h"
 
 #include <app/settings/appsettings.h>
@@ -37,6 +38,7 @@ MarketDataService::~MarketDataService()
 
 void MarketDataService::stop()
 {
+    LiveStatusRegistry::withdraw(this);
     const bool had = m_scheduler || m_feed;
     m_scheduler.reset();
     m_feed.reset();
@@ -79,7 +81,32 @@ void MarketDataService::apply(const AppSettings &settings, const Overrides &over
         m_feed = std::make_unique<LiveFeed>(m_url, live, &m_status);
         m_feed->start();
     }
+    if (m_scheduler) {
+        connect(m_scheduler.get(), &MarketScheduler::stateChanged, this,
+                &MarketDataService::publishState);
+    }
+    publishState();
     Q_EMIT configurationChanged();
+}
+
+void MarketDataService::publishState()
+{
+    if (!m_scheduler && !m_feed) {
+        LiveStatusRegistry::withdraw(this);
+        return;
+    }
+    // A snapshot: the API reads it from its own threads, where the scheduler's timers are not
+    // to be touched.
+    LiveDataState state;
+    state.scheduler = m_scheduler != nullptr;
+    state.livePrices = m_feed != nullptr;
+    if (m_scheduler) {
+        state.busy = m_scheduler->isRunning();
+        state.lastRefresh = m_scheduler->lastRefresh();
+        state.nextRefresh = m_scheduler->nextRefresh();
+        state.lastMessage = m_scheduler->lastMessage();
+    }
+    LiveStatusRegistry::publish(this, &m_status, state);
 }
 
 } // namespace cp::app::marketdata

@@ -75,6 +75,9 @@ Q_SIGNALS:
     void configurationChanged();
 
 private:
+    //! Keeps LiveStatusRegistry (the API's system health) current.
+    void publishState();
+
     models::DatabaseUrl m_url;
     ProviderStatusBoard m_status;
     CachedApiKeyProvider m_keys;

@@ -1,5 +1,6 @@
 #include "marketscheduler.h"
 
+#include <app/analysisguard.h>
 #include <app/analysispipeline.h>
 #include <app/evaluator.h>
 #include <app/settings/appsettings.h>
@@ -146,12 +147,20 @@ void MarketScheduler::runNext()
                                        .arg(report->problems.size())
                                        .arg(report->problems.constFirst());
                     if (options.analyzeAfterRefresh && report->anyData() && !cancel->load()) {
-                        const Result<AnalysisReport> analysis =
-                            AnalysisPipeline(*db).run(AnalysisOptions{}, {}, cancel.get());
-                        summary +=
-                            analysis
-                                ? QStringLiteral("; analysis done")
-                                : QStringLiteral("; analysis failed: %1").arg(analysis.error());
+                        // Queued behind an analysis started elsewhere in this process (the
+                        // Analysis menu): the new data still gets its own run afterwards.
+                        const Result<AnalysisLease> lease =
+                            AnalysisGuard::acquire(AnalysisStarter::Scheduler, cancel.get());
+                        if (!lease) {
+                            summary += QStringLiteral("; analysis not run: %1").arg(lease.error());
+                        } else {
+                            const Result<AnalysisReport> analysis =
+                                AnalysisPipeline(*db).run(AnalysisOptions{}, {}, cancel.get());
+                            summary +=
+                                analysis
+                                    ? QStringLiteral("; analysis done")
+                                    : QStringLiteral("; analysis failed: %1").arg(analysis.error());
+                        }
                     }
                 }
             } else {

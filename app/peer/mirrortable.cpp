@@ -126,4 +126,172 @@ MirrorTable MirrorTable::watchlistItems(qint64 watchlistId)
     return spec;
 }
 
+MirrorTable MirrorTable::sectors()
+{
+    MirrorTable spec{QStringLiteral("crypto_sectors"),
+                     {{QStringLiteral("id")},
+                      {QStringLiteral("name")},
+                      {QStringLiteral("color_code")},
+                      {QStringLiteral("description")},
+                      {QStringLiteral("characteristics"), Kind::Json},
+                      {QStringLiteral("is_active")}}};
+    spec.uniqueColumn = QStringLiteral("name");
+    return spec;
+}
+
+MirrorTable MirrorTable::sectorPerformance(qint64 sectorId)
+{
+    MirrorTable spec{
+        QStringLiteral("sector_performance"),
+        {{QStringLiteral("id")},
+         {QStringLiteral("analysis_time"), Kind::Timestamp, QStringLiteral("timestamp")},
+         {QStringLiteral("total_market_cap")},
+         {QStringLiteral("total_volume")},
+         {QStringLiteral("dominance_percentage"), Kind::Plain, QStringLiteral("dominance")},
+         {QStringLiteral("momentum_score")},
+         {QStringLiteral("performance_24h")},
+         {QStringLiteral("performance_7d")},
+         {QStringLiteral("performance_30d")}}};
+    spec.scope = QStringLiteral("sector_id = ?");
+    spec.scopeBinds = {sectorId};
+    spec.fixed.insert(QStringLiteral("sector_id"), sectorId);
+    return spec;
+}
+
+MirrorTable MirrorTable::sectorMapping(qint64 sectorId)
+{
+    MirrorTable spec{
+        QStringLiteral("crypto_sector_mapping"),
+        {{QStringLiteral("id")}, {QStringLiteral("crypto_id")}, {QStringLiteral("weight")}}};
+    spec.scope = QStringLiteral("sector_id = ?");
+    spec.scopeBinds = {sectorId};
+    spec.fixed.insert(QStringLiteral("sector_id"), sectorId);
+    return spec;
+}
+
+MirrorTable MirrorTable::sectorAssets()
+{
+    MirrorTable spec{QStringLiteral("cryptocurrencies"),
+                     {{QStringLiteral("id")},
+                      {QStringLiteral("market_cap")},
+                      {QStringLiteral("watchlist_tier")}}};
+    spec.prune = false;
+    return spec;
+}
+
+MirrorTable MirrorTable::sectorRotation()
+{
+    return {QStringLiteral("sector_rotation_analysis"),
+            {{QStringLiteral("id")},
+             {QStringLiteral("analysis_time"), Kind::Timestamp, QStringLiteral("last_updated")},
+             {QStringLiteral("rotation_probability")},
+             {QStringLiteral("leading_sectors"), Kind::Json},
+             {QStringLiteral("declining_sectors"), Kind::Json},
+             {QStringLiteral("flow_directions"), Kind::Json},
+             {QStringLiteral("rotation_signals"), Kind::Json},
+             {QStringLiteral("recommended_allocation"), Kind::Json}}};
+}
+
+MirrorTable MirrorTable::predictions()
+{
+    return {QStringLiteral("predictions_enhanced"),
+            {{QStringLiteral("id")},
+             {QStringLiteral("crypto_id")},
+             {QStringLiteral("user_id")},
+             {QStringLiteral("layer_source")},
+             {QStringLiteral("model_name")},
+             {QStringLiteral("model_version")},
+             {QStringLiteral("predicted_price")},
+             {QStringLiteral("input_price")},
+             {QStringLiteral("confidence_score")},
+             {QStringLiteral("prediction_horizon")},
+             {QStringLiteral("macro_context"), Kind::Json},
+             {QStringLiteral("target_datetime"), Kind::Timestamp},
+             {QStringLiteral("is_realized")},
+             {QStringLiteral("actual_price")},
+             {QStringLiteral("accuracy_percentage")},
+             {QStringLiteral("is_accurate")},
+             {QStringLiteral("created_at"), Kind::Timestamp}}};
+}
+
+MirrorTable MirrorTable::executions(int userId)
+{
+    MirrorTable spec{QStringLiteral("signal_executions"),
+                     {{QStringLiteral("id")},
+                      {QStringLiteral("signal_id")},
+                      {QStringLiteral("execution_price")},
+                      {QStringLiteral("position_size")},
+                      {QStringLiteral("portfolio_percentage")},
+                      {QStringLiteral("execution_type")},
+                      {QStringLiteral("status")},
+                      {QStringLiteral("execution_details"), Kind::Json},
+                      {QStringLiteral("executed_at"), Kind::Timestamp}}};
+    spec.scope = QStringLiteral("user_id = ?");
+    spec.scopeBinds = {userId};
+    spec.fixed.insert(QStringLiteral("user_id"), userId);
+    return spec;
+}
+
+MirrorTable MirrorTable::aiModels()
+{
+    MirrorTable spec{QStringLiteral("ai_models"),
+                     {{QStringLiteral("id")},
+                      {QStringLiteral("name")},
+                      {QStringLiteral("version")},
+                      {QStringLiteral("model_type"), Kind::Plain, QStringLiteral("type")},
+                      {QStringLiteral("status")},
+                      {QStringLiteral("last_trained"), Kind::Timestamp},
+                      {QStringLiteral("last_prediction"), Kind::Timestamp},
+                      {QStringLiteral("performance_metrics"), Kind::Json},
+                      {QStringLiteral("configuration"), Kind::Json},
+                      {QStringLiteral("health_status"), Kind::Json}}};
+    spec.uniqueColumn = QStringLiteral("name");
+    return spec;
+}
+
+MirrorTable MirrorTable::systemHealth()
+{
+    return {
+        QStringLiteral("system_health"),
+        {{QStringLiteral("id")},
+         {QStringLiteral("check_time"), Kind::Timestamp, QStringLiteral("last_updated")},
+         {QStringLiteral("overall_health_score")},
+         {QStringLiteral("api_status"), Kind::Json},
+         {QStringLiteral("database_status"), Kind::Json, QStringLiteral("database_performance")},
+         {QStringLiteral("ml_models_status"), Kind::Json},
+         {QStringLiteral("data_pipeline_status"), Kind::Json},
+         {QStringLiteral("error_logs"), Kind::Json}}};
+}
+
+MirrorTable MirrorTable::userActivities()
+{
+    return {QStringLiteral("user_activities"),
+            {{QStringLiteral("id")},
+             {QStringLiteral("user_id")},
+             {QStringLiteral("activity_type")},
+             {QStringLiteral("activity_data"), Kind::Json},
+             {QStringLiteral("ip_address")},
+             {QStringLiteral("user_agent")},
+             {QStringLiteral("activity_time"), Kind::Timestamp}}};
+}
+
+MirrorTable MirrorTable::activityUsers()
+{
+    MirrorTable spec{QStringLiteral("users"), {{QStringLiteral("id")}, {QStringLiteral("email")}}};
+    spec.prune = false;
+    return spec;
+}
+
+MirrorTable MirrorTable::suggestionReviews()
+{
+    return {QStringLiteral("suggestion_reviews"),
+            {{QStringLiteral("id")},
+             {QStringLiteral("suggestion_id")},
+             {QStringLiteral("reviewer_id")},
+             {QStringLiteral("decision")},
+             {QStringLiteral("review_notes")},
+             {QStringLiteral("review_criteria"), Kind::Json},
+             {QStringLiteral("reviewed_at"), Kind::Timestamp}}};
+}
+
 } // namespace cp::app

@@ -135,6 +135,8 @@ Result<bool> PeerMirror::replace(const MirrorTable &spec, const QJsonArray &rows
                 return s;
             ids.append(QString::number(row.value(QStringLiteral("id")).toInteger()));
         }
+        if (!spec.prune)
+            return Status();
         QSqlQuery prune(database());
         prune.prepare(
             QStringLiteral("DELETE FROM %1 WHERE (%2)%3")
@@ -161,6 +163,35 @@ Result<bool> PeerMirror::remove(const MirrorTable &spec, qint64 id)
         query.addBindValue(id);
         return execPrepared(query, spec.table);
     });
+}
+
+Result<bool> PeerMirror::markSimulated(bool simulated)
+{
+    if (!database().isOpen())
+        return Result<bool>::failure(
+            QStringLiteral("The local copy of the peer's data is not open."));
+    QSqlQuery query(database());
+    query.prepare(
+        QStringLiteral("UPDATE cryptocurrencies SET is_simulated = ? WHERE is_simulated <> ?"));
+    query.addBindValue(simulated ? 1 : 0);
+    query.addBindValue(simulated ? 1 : 0);
+    if (const Status s = execPrepared(query, QStringLiteral("cryptocurrencies")); !s)
+        return Result<bool>::failure(s.error());
+    return query.numRowsAffected() > 0;
+}
+
+Result<QList<qint64>> PeerMirror::ids(const QString &table, const QString &where) const
+{
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT id FROM %1 WHERE %2 ORDER BY id").arg(table, where)))
+        return Result<QList<qint64>>::failure(
+            QStringLiteral("Could not read the local copy (%1): %2")
+                .arg(table, query.lastError().text()));
+    QList<qint64> result;
+    while (query.next())
+        result.append(query.value(0).toLongLong());
+    return result;
 }
 
 Status PeerMirror::upsertAsset(const QJsonObject &row)
@@ -195,6 +226,16 @@ Status PeerMirror::upsertRow(const MirrorTable &spec, const QJsonObject &row)
             QStringLiteral("The peer sent a %1 row without an id.").arg(spec.table));
     if (const Status s = upsertAsset(row); !s)
         return s;
+    if (!spec.uniqueColumn.isEmpty() && row.contains(spec.uniqueColumn)) {
+        // The peer renamed rows: the one that held this value before gives way.
+        QSqlQuery clash(database());
+        clash.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ? AND id <> ?")
+                          .arg(spec.table, spec.uniqueColumn));
+        clash.addBindValue(row.value(spec.uniqueColumn).toVariant());
+        clash.addBindValue(row.value(QStringLiteral("id")).toInteger());
+        if (const Status s = execPrepared(clash, spec.table); !s)
+            return s;
+    }
     QStringList columns;
     QVariantList values;
     for (const MirrorTable::Column &column : spec.columns) {

@@ -5,6 +5,7 @@
 #include <engine/result.h>
 
 #include <QJsonArray>
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 #include <QUrl>
@@ -48,6 +49,10 @@ public:
     Result<bool> upsert(const MirrorTable &spec, const QJsonObject &row);
     //! Deletes one row by id; true when it existed.
     Result<bool> remove(const MirrorTable &spec, qint64 id);
+    //! Labels every copied asset as simulated demo data (or not), as the peer says.
+    Result<bool> markSimulated(bool simulated);
+    //! Ids of `table`'s rows matching the SQL condition `where` (a fixed text, no input).
+    Result<QList<qint64>> ids(const QString &table, const QString &where) const;
 
 private:
     Status upsertAsset(const QJsonObject &row);

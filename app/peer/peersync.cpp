@@ -42,6 +42,19 @@ int resourcesOf(const QString &type, const QJsonValue &data)
         if (tables.contains(QLatin1String(table)))
             resources |= PeerSync::Market;
     }
+    for (const char *table : {"sector_performance", "sector_rotation_analysis", "crypto_sectors",
+                              "crypto_sector_mapping"}) {
+        if (tables.contains(QLatin1String(table)))
+            resources |= PeerSync::Sectors;
+    }
+    if (tables.contains(QStringLiteral("predictions_enhanced")))
+        resources |= PeerSync::Predictions;
+    for (const char *table : {"ai_models", "system_health", "user_activities"}) {
+        if (tables.contains(QLatin1String(table)))
+            resources |= PeerSync::Admin;
+    }
+    if (tables.contains(QStringLiteral("signal_executions")))
+        resources |= PeerSync::Signals;
     return resources;
 }
 
@@ -133,8 +146,10 @@ void PeerSync::fetch(int resources, bool full)
     m_roundFull = m_roundFull || full;
     const int before = m_inFlight;
     const bool admin = m_login.role == QLatin1String("admin");
-    if (resources & User)
+    if (resources & User) {
         request(User, QStringLiteral("auth/me"));
+        request(Health, QStringLiteral("health"));
+    }
     if (resources & Signals)
         request(Signals, QString::fromLatin1(kSignalsPath));
     // The review queue exists for admins only; other roles are refused (403) by the peer.
@@ -148,6 +163,18 @@ void PeerSync::fetch(int resources, bool full)
         request(Regime, QStringLiteral("layer1/market-regime"));
         request(Sentiment, QStringLiteral("layer1/sentiment"));
         request(Dominance, QStringLiteral("layer1/dominance"));
+    }
+    if (resources & Sectors) {
+        request(Sectors, QStringLiteral("layer2/sectors"));
+        request(Rotation, QStringLiteral("layer2/rotation"));
+    }
+    if (resources & Predictions)
+        request(Predictions, QStringLiteral("predictions?limit=500"));
+    // The admin endpoints refuse other roles (403).
+    if (admin && (resources & Admin)) {
+        request(Admin, QStringLiteral("admin/ai-models"));
+        request(AdminHealth, QStringLiteral("admin/system-health"));
+        request(AdminActivities, QStringLiteral("admin/user-activities?days=365&limit=200"));
     }
     if (m_inFlight == before && m_inFlight == 0)
         fetchDone();
@@ -200,6 +227,8 @@ void PeerSync::store(int resource, const PeerReply &reply, qint64 scopeId)
             return;
         }
     }
+    if (storeMore(resource, reply, scopeId))
+        return;
     if (!reply.ok()) {
         // 401 is handled by PeerClient::unauthorized.
         m_roundFailed = true;
@@ -220,10 +249,14 @@ void PeerSync::store(int resource, const PeerReply &reply, qint64 scopeId)
     case Signals:
         changed = m_mirror->replace(MirrorTable::tradingSignals(), reply.array());
         table = QStringLiteral("trading_signals");
+        if (changed)
+            requestSignalExtras();
         break;
     case Suggestions:
         changed = m_mirror->replace(MirrorTable::suggestions(), reply.array());
         table = QStringLiteral("ai_suggestions");
+        if (changed)
+            request(Reviews, QStringLiteral("layer3/suggestions/reviews?limit=200"));
         break;
     case Notifications:
         changed = m_mirror->replace(MirrorTable::notifications(m_login.userId), reply.array());
@@ -281,6 +314,8 @@ void PeerSync::fetchDone()
     if (failed || m_state == State::Reconnecting || m_state == State::SignInRequired)
         return;
     if (wasFull) {
+        // Assets copied since the health answer carry the label too.
+        applied(m_mirror->markSimulated(m_simulated), QStringLiteral("cryptocurrencies"));
         m_lastSync = QDateTime::currentDateTime();
         m_lastError.clear();
         ++m_fullSyncs;

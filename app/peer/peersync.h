@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 namespace cp::app {
@@ -33,7 +34,11 @@ public:
         Notifications = 8,
         Watchlists = 16, //!< the lists and their items
         Market = 32,     //!< layer 1: regime, sentiment, dominance
-        Everything = User | Signals | Suggestions | Notifications | Watchlists | Market
+        Sectors = 64,    //!< layer 2: sectors, their history and members, the rotation
+        Predictions = 128,
+        Admin = 256, //!< admins only: models, health, user activities
+        Everything = User | Signals | Suggestions | Notifications | Watchlists | Market | Sectors |
+                     Predictions | Admin
     };
 
     PeerSync(PeerClient *client, PeerMirror *mirror, PeerLogin login, QObject *parent = nullptr);
@@ -60,6 +65,8 @@ public:
     QString statusText() const;
     //! The last failure a sync or the connection reported.
     QString lastError() const { return m_lastError; }
+    //! Whether the peer's data is simulated demo data (GET health), as last heard.
+    bool isSimulated() const { return m_simulated; }
 
 Q_SIGNALS:
     void stateChanged(cp::app::PeerSync::State state);
@@ -67,6 +74,8 @@ Q_SIGNALS:
     void synced();
     //! The peer refused the token: the user must sign in again.
     void signInRequired();
+    //! The peer's data turned out to be (or no longer be) simulated.
+    void simulatedChanged(bool simulated);
 
 private:
     void fetch(int resources, bool full);
@@ -76,8 +85,27 @@ private:
     static constexpr int Regime = 1 << 11;
     static constexpr int Sentiment = 1 << 12;
     static constexpr int Dominance = 1 << 13;
+    // Internal to Sectors and Signals (peersynclayers.cpp).
+    static constexpr int SectorDetail = 1 << 14;
+    static constexpr int SectorHistory = 1 << 15;
+    static constexpr int Rotation = 1 << 16;
+    static constexpr int SignalDetail = 1 << 17;
+    static constexpr int Executions = 1 << 18;
+    static constexpr int Health = 1 << 19; //!< with User: whether the peer's data is simulated
+    static constexpr int AdminHealth = 1 << 20;
+    static constexpr int AdminActivities = 1 << 21;
+    static constexpr int Reviews = 1 << 22; //!< with Suggestions: the review trail
+    //! Users named by activities or reviews become known by id and e-mail; the ids known.
+    Result<QSet<qint64>> knowUsers(const QJsonArray &rows, const QString &idKey,
+                                   const QString &emailKey);
     void request(int resource, const QString &path, qint64 scopeId = 0);
     void store(int resource, const PeerReply &reply, qint64 scopeId);
+    //! Layer 2, predictions, executions and signal details; false for other resources.
+    bool storeMore(int resource, const PeerReply &reply, qint64 scopeId);
+    //! After the signal list: the user's executions and the analysis of new active signals.
+    void requestSignalExtras();
+    //! Records a mirror write: announces a real change, notes a failure for the round.
+    void applied(const Result<bool> &changed, const QString &table);
     void fetchDone();
     void onChannelMessage(const QString &channel, const QString &type, const QJsonValue &data);
     void connectionLost(const QString &reason);
@@ -104,6 +132,9 @@ private:
     quint64 m_generation = 0; //!< replies of an older connection are dropped
     int m_fullSyncs = 0;
     int m_awaitingSnapshots = 0;
+    //! Signals whose detail (analysis text) this session fetched already.
+    QSet<qint64> m_detailed;
+    bool m_simulated = false;
 };
 
 } // namespace cp::app

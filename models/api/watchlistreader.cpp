@@ -163,6 +163,24 @@ Result<QJsonArray> WatchlistReader::suggestions(const QString &status, int limit
                       binds, QStringLiteral("suggestions"));
 }
 
+Result<QJsonArray> WatchlistReader::reviews(int limit) const
+{
+    static const JsonRowMapper mapper{
+        {QStringLiteral("id"), JsonKind::Int, QStringLiteral("r.id")},
+        {QStringLiteral("suggestion_id"), JsonKind::Int, QStringLiteral("r.suggestion_id")},
+        {QStringLiteral("reviewer_id"), JsonKind::Int, QStringLiteral("r.reviewer_id")},
+        {QStringLiteral("reviewer_email"), JsonKind::Text, QStringLiteral("u.email")},
+        {QStringLiteral("decision"), JsonKind::Text, QStringLiteral("r.decision")},
+        {QStringLiteral("review_notes"), JsonKind::Text, QStringLiteral("r.review_notes")},
+        {QStringLiteral("review_criteria"), JsonKind::Json, QStringLiteral("r.review_criteria")},
+        {QStringLiteral("reviewed_at"), JsonKind::Timestamp, QStringLiteral("r.reviewed_at")}};
+    return selectRows(m_db, mapper,
+                      QStringLiteral("FROM suggestion_reviews r JOIN users u ON u.id ="
+                                     " r.reviewer_id ORDER BY r.reviewed_at DESC, r.id DESC"
+                                     " LIMIT ?"),
+                      {limit}, QStringLiteral("reviews"));
+}
+
 Result<QList<int>> WatchlistReader::unknownAssets(const QList<int> &cryptoIds) const
 {
     QSqlQuery query(m_db);

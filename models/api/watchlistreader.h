@@ -36,6 +36,8 @@ public:
     Result<QJsonObject> watchlist(int watchlistId, const Viewer &viewer, Access *access) const;
     //! Suggestions by status ("all" for any), newest first; the seed's fields plus status/name.
     Result<QJsonArray> suggestions(const QString &status, int limit) const;
+    //! The review trail (suggestion_reviews with the reviewer's e-mail), newest first.
+    Result<QJsonArray> reviews(int limit) const;
     //! One suggestion in the list shape; nothing when it does not exist (any more).
     Result<std::optional<QJsonObject>> suggestion(int suggestionId) const;
     //! The ids among `cryptoIds` that are not in cryptocurrencies.

@@ -140,6 +140,18 @@ void tst_ApiWrites::reviewAppliesOnce()
     QCOMPARE(second.status, 409);
     QCOMPARE(second.errorCode(), QStringLiteral("conflict"));
     QCOMPARE(count(api.db(), QStringLiteral("suggestion_reviews")), qint64(1));
+    // The review trail (admins only) names who decided.
+    const QString trail = QStringLiteral("/api/v1/layer3/suggestions/reviews");
+    QCOMPARE(api.client().get(trail, api.professionalToken).status, 403);
+    CP_GET(reviews, api, trail, api.adminToken, 200);
+    QCOMPARE(reviews.array().size(), 1);
+    const QJsonObject review = reviews.array().first().toObject();
+    QCOMPARE(review.value(QStringLiteral("suggestion_id")).toInt(), seed.pendingSuggestion);
+    QCOMPARE(review.value(QStringLiteral("reviewer_id")).toInt(), api.adminId);
+    QCOMPARE(review.value(QStringLiteral("decision")).toString(), QStringLiteral("approve"));
+    QCOMPARE(review.value(QStringLiteral("review_notes")).toString(),
+             QStringLiteral("Strong fundamentals"));
+    QVERIFY(review.value(QStringLiteral("reviewer_email")).toString().contains(QLatin1Char('@')));
     QCOMPARE(api.client()
                  .post(QStringLiteral("/api/v1/layer3/suggestions/9999/review"),
                        {{QStringLiteral("decision"), QStringLiteral("reject")}}, api.adminToken)

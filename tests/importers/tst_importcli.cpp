@@ -204,6 +204,8 @@ void tst_ImportCli::importThenReimport()
     QCOMPARE(json.value(QStringLiteral("files")).toInt(), 2);
     QCOMPARE(json.value(QStringLiteral("symbol")).toString(), QStringLiteral("ETH"));
     QVERIFY(json.value(QStringLiteral("created")).toBool());
+    // A new asset: its current price is the newest imported candle's.
+    QVERIFY(json.value(QStringLiteral("current_price_updated")).toBool());
 
     QSqlDatabase db = scratch.database();
     QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM price_data")), qint64(160));

@@ -123,6 +123,8 @@ private Q_SLOTS:
     void cancelLeavesDatabaseUnchanged();
     void refusesUnknownSectorAndSimulatedAsset_data() { cp::test::addDialectColumn(); }
     void refusesUnknownSectorAndSimulatedAsset();
+    void currentPriceFollowsNewestCandle_data() { cp::test::addDialectColumn(); }
+    void currentPriceFollowsNewestCandle();
 
 private:
     QString writeFile(const QString &name, const QByteArray &data);
@@ -427,6 +429,90 @@ void tst_PriceImporter::refusesUnknownSectorAndSimulatedAsset()
     report = PriceImporter(db).run({{path}, f, QStringLiteral("sim"), {}, {}});
     QVERIFY(!report);
     QVERIFY2(report.error().contains(QStringLiteral("simulated")), qPrintable(report.error()));
+}
+
+namespace {
+
+struct CurrentPrice
+{
+    double price = -1;
+    qint64 lastUpdate = -1;
+};
+
+CurrentPrice currentPrice(QSqlDatabase db, const QString &symbol)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "SELECT current_price, last_data_update FROM cryptocurrencies WHERE symbol = ?"));
+    query.addBindValue(symbol);
+    if (!query.exec() || !query.next())
+        return {};
+    const QDateTime t = cp::models::SqlTimestamp::toDateTime(query.value(1));
+    return {query.value(0).isNull() ? -1 : query.value(0).toDouble(),
+            t.isValid() ? t.toSecsSinceEpoch() : -1};
+}
+
+} // namespace
+
+void tst_PriceImporter::currentPriceFollowsNewestCandle()
+{
+    QFETCH(QString, dialect);
+    CP_SCRATCH_DB(scratch, dialect);
+    QSqlDatabase db = scratch.database();
+    const ImportFormat f = ImportFormat::BinanceKlines;
+    // goodRows: row i closes at 100 + i * 0.25 + 0.5, at start + i minutes.
+    const auto closeOf = [](int i) { return 100.0 + i * 0.25 + 0.5; };
+    const QString early = writeFile(QStringLiteral("early.csv"), goodRows(f, kStart, 10));
+    const QString late = writeFile(QStringLiteral("late.csv"), goodRows(f, kStart + 3600, 20));
+
+    // The later file first: the newest candle is the newest of all files, not the last read.
+    Result<ImportReport> report =
+        PriceImporter(db).run({{late, early}, f, QStringLiteral("CUR"), {}, {}});
+    QVERIFY2(report, qPrintable(report.error()));
+    QVERIFY(report->currentPriceUpdated);
+    CurrentPrice now = currentPrice(db, QStringLiteral("CUR"));
+    QCOMPARE(now.price, closeOf(19));
+    QCOMPARE(now.lastUpdate, kStart + 3600 + 19 * 60);
+
+    // Older data does not turn the current price back.
+    report = PriceImporter(db).run({{early}, f, QStringLiteral("CUR"), {}, {}});
+    QVERIFY2(report, qPrintable(report.error()));
+    QVERIFY(!report->currentPriceUpdated);
+    now = currentPrice(db, QStringLiteral("CUR"));
+    QCOMPARE(now.price, closeOf(19));
+    QCOMPARE(now.lastUpdate, kStart + 3600 + 19 * 60);
+
+    // Nor does a file older than what a live refresh stored.
+    QSqlQuery live(db);
+    live.prepare(QStringLiteral(
+        "UPDATE cryptocurrencies SET current_price = ?, last_data_update = ? WHERE symbol = ?"));
+    live.addBindValue(4242.5);
+    live.addBindValue(cp::models::SqlTimestamp::fromUnixSeconds(kStart + 86400));
+    live.addBindValue(QStringLiteral("CUR"));
+    QVERIFY2(live.exec(), qPrintable(live.lastError().text()));
+    const QString newer =
+        writeFile(QStringLiteral("newer.csv"), goodRows(f, kStart + 86400 - 600, 5));
+    report = PriceImporter(db).run({{newer}, f, QStringLiteral("CUR"), {}, {}});
+    QVERIFY2(report, qPrintable(report.error()));
+    QVERIFY(!report->currentPriceUpdated);
+    QCOMPARE(currentPrice(db, QStringLiteral("CUR")).price, 4242.5);
+
+    // A newer file moves it on.
+    const QString newest =
+        writeFile(QStringLiteral("newest.csv"), goodRows(f, kStart + 2 * 86400, 3));
+    report = PriceImporter(db).run({{newest}, f, QStringLiteral("CUR"), {}, {}});
+    QVERIFY2(report, qPrintable(report.error()));
+    QVERIFY(report->currentPriceUpdated);
+    now = currentPrice(db, QStringLiteral("CUR"));
+    QCOMPARE(now.price, closeOf(2));
+    QCOMPARE(now.lastUpdate, kStart + 2 * 86400 + 2 * 60);
+
+    // A failed import changes neither the rows nor the price (one transaction).
+    const QString bad =
+        writeFile(QStringLiteral("bad.csv"), goodRows(f, kStart + 3 * 86400, 3) + "not,a,row\n");
+    report = PriceImporter(db).run({{bad}, f, QStringLiteral("CUR"), {}, {}});
+    QVERIFY(!report);
+    QCOMPARE(currentPrice(db, QStringLiteral("CUR")).lastUpdate, kStart + 2 * 86400 + 2 * 60);
 }
 
 QTEST_GUILESS_MAIN(tst_PriceImporter)

@@ -109,6 +109,36 @@ private Q_SLOTS:
         QCOMPARE(bars->at(3).marketCap.value_or(0), 1322737485902.0);
     }
 
+    // The live backfill reads market_chart JSON with the file importer's parser: the same
+    // answer is read the same way (same points), and the same fault is found at the same line.
+    void coinGeckoMarketChartSharesTheImporterParser()
+    {
+        const QByteArray body = "{\"prices\": [[1714554000000, 10.0],\n"
+                                "  [1714557600000, null],\n"
+                                "  [1714561200000, 12.0]],\n"
+                                " \"unrelated\": {\"a\": [1, \"x\"]},\n"
+                                " \"total_volumes\": [[1714554000000, 2400.0]]}";
+        const auto bars = CoinGeckoMapper::marketChart(body, 3600);
+        QVERIFY2(bars.ok(), qPrintable(bars.error()));
+        // The null price is skipped (a backfill takes what it can); other keys are ignored.
+        QCOMPARE(bars->size(), size_t(2));
+        QCOMPARE(bars->at(0).candle.time, utc("2024-05-01T09:00:00Z"));
+        QCOMPARE(bars->at(0).candle.close, 10.0);
+        QCOMPARE(bars->at(0).candle.volume, 2400.0 / 24.0);
+        QCOMPARE(bars->at(1).candle.time, utc("2024-05-01T11:00:00Z"));
+        QCOMPARE(bars->at(1).candle.close, 12.0);
+
+        const QByteArray cut = "{\"prices\": [[1714554000000, 10.0],\n"
+                               "  [1714557600000, 11.0],\n"
+                               "  [1714561200000, 12";
+        const auto broken = CoinGeckoMapper::marketChart(cut);
+        QVERIFY(!broken.ok());
+        QVERIFY2(broken.error().contains(QLatin1String("line 3:")), qPrintable(broken.error()));
+        // An /ohlc array is a chart, but not the answer a market_chart request expects.
+        QVERIFY(!CoinGeckoMapper::marketChart("[[1714554000000, 1, 2, 0.5, 1.5]]").ok());
+        QVERIFY(!CoinGeckoMapper::marketChart("{\"market_caps\": []}").ok());
+    }
+
     void binanceKlines()
     {
         const auto candles = BinanceMapper::klines(fixture(QStringLiteral("klines_btcusdt.json")));

@@ -1,5 +1,7 @@
 // Peer mode end to end: a real API server on an ephemeral loopback port over a seeded database,
 // the desktop's pages reading the mirror that PeerSync fills over real HTTP and WebSockets.
+#include "peertestsupport.h"
+
 #include <apiseed.h>
 #include <apitestsupport.h>
 #include <testdatabase.h>
@@ -33,114 +35,6 @@
 
 using namespace cp::test;
 using cp::app::PeerSync;
-using cp::models::views::SnapshotTableModel;
-
-namespace {
-
-//! Row ids a page's table shows (through its sort/filter proxy).
-QSet<qint64> shownIds(const QTableView *view)
-{
-    QSet<qint64> ids;
-    const QAbstractItemModel *model = view->model();
-    for (int r = 0; r < model->rowCount(); ++r)
-        ids.insert(model->index(r, 0).data(SnapshotTableModel::RowIdRole).toLongLong());
-    return ids;
-}
-
-//! Ids the server's database holds for a query's first column.
-QSet<qint64> dbIds(QSqlDatabase db, const QString &sql)
-{
-    QSet<qint64> ids;
-    QSqlQuery query(db);
-    if (!query.exec(sql))
-        return {-1};
-    while (query.next())
-        ids.insert(query.value(0).toLongLong());
-    return ids;
-}
-
-//! A user's e-mail address; the query is gone before the test writes (an open read would pin
-//! SQLite's snapshot and lock out the writers).
-QString emailOf(QSqlDatabase db, int userId)
-{
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("SELECT email FROM users WHERE id = %1").arg(userId)) ||
-        !query.next())
-        return {};
-    return query.value(0).toString();
-}
-
-//! Selects the row with `id` in a page's table; false when it is not shown.
-bool selectId(QTableView *view, qint64 id)
-{
-    const QAbstractItemModel *model = view->model();
-    for (int r = 0; r < model->rowCount(); ++r) {
-        if (model->index(r, 0).data(SnapshotTableModel::RowIdRole).toLongLong() == id) {
-            view->clearSelection();
-            view->selectRow(r);
-            return true;
-        }
-    }
-    return false;
-}
-
-//! Inserts an active signal the way the engine does, announcing it like the engine's writer.
-int addSignal(QSqlDatabase db, int cryptoId, double confidence, bool announce)
-{
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const int id = insertReturningId(
-        db, QStringLiteral("INSERT INTO trading_signals (crypto_id, signal_type, entry_price,"
-                           " target_price, stop_loss, confidence_score, risk_level,"
-                           " risk_reward_ratio, time_horizon_hours, status, generated_at,"
-                           " expires_at) VALUES (%1, 'short', 60, 50, 65, %2, 'high', 2.0, 24,"
-                           " 'active', '%3', '%4')")
-                .arg(cryptoId)
-                .arg(confidence)
-                .arg(isoText(now), isoText(now.addDays(2))));
-    if (id > 0 && announce)
-        cp::models::ChangeBus::instance().publish(
-            db, {{QStringLiteral("trading_signals"), id, QStringLiteral("insert")}});
-    return id;
-}
-
-/** A signed-in peer desktop with its window, over a running fixture. */
-struct PeerWindow
-{
-    QTemporaryDir dir;
-    std::unique_ptr<cp::ui::PeerDesktop> desktop;
-    std::unique_ptr<cp::ui::MainWindow> window;
-
-    bool open(const QUrl &base, const QString &email, const QString &password, QString *error)
-    {
-        cp::ui::PeerSignInDialog dialog(base.toString(), email);
-        dialog.findChild<QLineEdit *>(QStringLiteral("peerPassword"))->setText(password);
-        QSignalSpy attempted(&dialog, &cp::ui::PeerSignInDialog::attempted);
-        dialog.submit();
-        if (!attempted.wait(10000) || dialog.result() != QDialog::Accepted) {
-            *error = dialog.findChild<QLabel *>(QStringLiteral("peerSignInMessage"))->text();
-            return false;
-        }
-        desktop = std::make_unique<cp::ui::PeerDesktop>(dialog.peerUrl(),
-                                                        dir.filePath(QStringLiteral("mirror.db")));
-        desktop->setInteractive(false);
-        if (const cp::Status begun = desktop->begin(dialog.login()); !begun) {
-            *error = begun.error();
-            return false;
-        }
-        window.reset(desktop->createWindow());
-        window->show();
-        return true;
-    }
-
-    QTableView *table(const QString &page, const QString &name)
-    {
-        if (!window->showPage(page))
-            return nullptr;
-        return window->page(page)->findChild<QTableView *>(name);
-    }
-};
-
-} // namespace
 
 class tst_PeerMode : public QObject
 {
@@ -342,6 +236,12 @@ void tst_PeerMode::reviewsGoThroughThePeer()
                                  .arg(seed.pendingSuggestion)),
              QSet<qint64>{api.adminId});
     QTRY_VERIFY_WITH_TIMEOUT(!shownIds(queue).contains(seed.pendingSuggestion), 10000);
+    // The review trail of the peer, this review included.
+    QTableView *history = page->findChild<QTableView *>(QStringLiteral("reviewHistoryTable"));
+    QVERIFY(history);
+    const QString allReviews = QStringLiteral("SELECT id FROM suggestion_reviews");
+    QCOMPARE(dbIds(api.db(), allReviews).size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(shownIds(history), dbIds(api.db(), allReviews), 10000);
 
     // Another admin approves the second one on the server without any announcement, so the
     // desktop still offers it: the peer refuses the second approval with 409 and says why.
@@ -379,6 +279,16 @@ void tst_PeerMode::reviewsGoThroughThePeer()
     // The other admin's announcement arrives late: then the queue no longer offers it.
     cp::models::ChangeBus::instance().publish(api.db(), other.changes());
     QTRY_VERIFY_WITH_TIMEOUT(!shownIds(queue).contains(seed.pendingSuggestion2), 10000);
+    // The other admin's review joins the trail, with that admin's address.
+    QCOMPARE(dbIds(api.db(), allReviews).size(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(shownIds(history), dbIds(api.db(), allReviews), 10000);
+    bool named = false;
+    for (int r = 0; r < history->model()->rowCount(); ++r) {
+        for (int c = 0; c < history->model()->columnCount(); ++c)
+            named = named || history->model()->index(r, c).data().toString() ==
+                                 QStringLiteral("other-admin@test.local");
+    }
+    QVERIFY(named);
 }
 
 void tst_PeerMode::reconnectsAndResynchronises()

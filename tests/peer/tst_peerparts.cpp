@@ -2,9 +2,11 @@
 #include <app/peer/peerbackoff.h>
 #include <app/peer/peerclient.h>
 #include <app/peer/peermirror.h>
+#include <app/peer/peerreshape.h>
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -31,6 +33,8 @@ private Q_SLOTS:
     void loginAnswers();
     void mirrorReplaceReportsRealChanges();
     void mirrorKeepsColumnsAListLacks();
+    void reshapeKeepsIdsApart();
+    void mirrorRenamedRowGivesWayAndPartialListsKeepRows();
 };
 
 void tst_PeerParts::backoffBounds_data()
@@ -228,6 +232,96 @@ void tst_PeerParts::mirrorKeepsColumnsAListLacks()
     QCOMPARE(scalar(mirror.database(), QStringLiteral("SELECT COUNT(*) FROM notifications")), 1);
     const cp::Result<bool> removed = mirror.remove(spec, 3);
     QVERIFY(removed.ok() && *removed);
+}
+
+void tst_PeerParts::reshapeKeepsIdsApart()
+{
+    using namespace cp::app::PeerReshape;
+    // Synthetic ids never collide across parents and keys (and are positive).
+    QSet<qint64> seen;
+    for (qint64 parent : {1, 2, 3, 10, 1000}) {
+        for (qint64 key : {1, 2, 365, 100000, 2147483647}) {
+            const qint64 id = childId(parent, key);
+            QVERIFY(id > 0);
+            QVERIFY(!seen.contains(id));
+            seen.insert(id);
+        }
+    }
+    // The history's points in order, ids per sector.
+    const QJsonObject history{
+        {QStringLiteral("points"),
+         QJsonArray{
+             QJsonObject{{QStringLiteral("timestamp"), QStringLiteral("2026-01-01T00:00:00Z")}},
+             QJsonObject{{QStringLiteral("timestamp"), QStringLiteral("2026-01-02T00:00:00Z")}}}}};
+    const QJsonArray rows = sectorHistory(4, history);
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows.at(0).toObject().value(QStringLiteral("id")).toInteger(), childId(4, 1));
+    QCOMPARE(rows.at(1).toObject().value(QStringLiteral("id")).toInteger(), childId(4, 2));
+    // The detail nests market_context inside ai_analysis; the table keeps them apart.
+    const QJsonObject detail{
+        {QStringLiteral("id"), 7},
+        {QStringLiteral("ai_analysis"),
+         QJsonObject{{QStringLiteral("key_factors"), QJsonArray{QStringLiteral("Volume")}},
+                     {QStringLiteral("market_context"),
+                      QJsonObject{{QStringLiteral("regime"), QStringLiteral("bull")}}}}}};
+    const QJsonObject row = signalAnalysis(detail);
+    QCOMPARE(row.value(QStringLiteral("id")).toInt(), 7);
+    QVERIFY(!row.value(QStringLiteral("ai_analysis"))
+                 .toObject()
+                 .contains(QStringLiteral("market_context")));
+    QVERIFY(row.value(QStringLiteral("ai_analysis"))
+                .toObject()
+                .contains(QStringLiteral("key_factors")));
+    QCOMPARE(row.value(QStringLiteral("market_context"))
+                 .toObject()
+                 .value(QStringLiteral("regime"))
+                 .toString(),
+             QStringLiteral("bull"));
+}
+
+void tst_PeerParts::mirrorRenamedRowGivesWayAndPartialListsKeepRows()
+{
+    QTemporaryDir dir;
+    PeerMirror mirror(QStringLiteral("tst_mirror_c"));
+    QVERIFY(mirror.open(dir.filePath(QStringLiteral("m.db"))).ok());
+    // The schema brings default sectors; the peer's DeFi has another id.
+    const int before =
+        scalar(mirror.database(),
+               QStringLiteral("SELECT COUNT(*) FROM crypto_sectors WHERE name = 'DeFi'"));
+    QCOMPARE(before, 1);
+    const cp::Result<bool> sectors =
+        mirror.replace(MirrorTable::sectors(),
+                       QJsonArray{QJsonObject{{QStringLiteral("id"), 99},
+                                              {QStringLiteral("name"), QStringLiteral("DeFi")}}});
+    QVERIFY2(sectors.ok(), qPrintable(sectors.error()));
+    QCOMPARE(scalar(mirror.database(), QStringLiteral("SELECT COUNT(*) FROM crypto_sectors")), 1);
+    QCOMPARE(scalar(mirror.database(),
+                    QStringLiteral("SELECT id FROM crypto_sectors WHERE name = 'DeFi'")),
+             99);
+    // A list that covers some assets only (a sector's members) removes no other asset.
+    const auto asset = [](int id, const char *symbol) {
+        return QJsonObject{{QStringLiteral("id"), id},
+                           {QStringLiteral("crypto_id"), id},
+                           {QStringLiteral("symbol"), QString::fromLatin1(symbol)},
+                           {QStringLiteral("market_cap"), 1000.0 * id}};
+    };
+    QVERIFY(
+        mirror.replace(MirrorTable::sectorAssets(), QJsonArray{asset(1, "BTC"), asset(2, "ETH")})
+            .ok());
+    QVERIFY(mirror.replace(MirrorTable::sectorAssets(), QJsonArray{asset(2, "ETH")}).ok());
+    QCOMPARE(scalar(mirror.database(), QStringLiteral("SELECT COUNT(*) FROM cryptocurrencies")), 2);
+    QCOMPARE(scalar(mirror.database(),
+                    QStringLiteral(
+                        "SELECT CAST(market_cap AS INTEGER) FROM cryptocurrencies WHERE id = 2")),
+             2000);
+    // The simulated label covers every copied asset.
+    const cp::Result<bool> marked = mirror.markSimulated(true);
+    QVERIFY(marked.ok() && *marked);
+    QCOMPARE(scalar(mirror.database(),
+                    QStringLiteral("SELECT COUNT(*) FROM cryptocurrencies WHERE is_simulated = 1")),
+             2);
+    const cp::Result<bool> again = mirror.markSimulated(true);
+    QVERIFY(again.ok() && !*again);
 }
 
 QTEST_GUILESS_MAIN(tst_PeerParts)

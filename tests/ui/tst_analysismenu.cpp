@@ -1,6 +1,7 @@
 #include "viewtestfixture.h"
 
 #include <app/analysiscontroller.h>
+#include <app/analysisguard.h>
 #include <app/demoloader.h>
 #include <app/modelretrainer.h>
 #include <ui/mainwindow.h>
@@ -12,6 +13,7 @@
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -49,6 +51,7 @@ private Q_SLOTS:
     void runRefreshesTheHome();
     void cancelWritesNothing();
     void onlyAdminsRunIt();
+    void refusedWhileSchedulerRuns();
 
 private:
     QTemporaryDir m_settings;
@@ -130,6 +133,37 @@ void tst_AnalysisMenu::onlyAdminsRunIt()
         QVERIFY(!window.analysisController());
         QVERIFY(!window.findChild<QAction *>(QStringLiteral("actionRunAnalysis")));
     }
+}
+
+void tst_AnalysisMenu::refusedWhileSchedulerRuns()
+{
+    CP_SCRATCH_DB(scratch, QStringLiteral("sqlite"));
+    MainWindow window(scratch.databaseUrl(), sessionFor(cp::models::Role::Admin));
+    QSignalSpy ready(&window, &MainWindow::databaseReady);
+    window.show();
+    QVERIFY(ready.wait(30000));
+    // What the scheduler's worker holds while its analysis runs.
+    const QString before = QDateTime::currentDateTime().toString(QStringLiteral("HH:mm"));
+    cp::Result<cp::app::AnalysisLease> scheduler =
+        cp::app::AnalysisGuard::tryAcquire(cp::app::AnalysisStarter::Scheduler);
+    const QString after = QDateTime::currentDateTime().toString(QStringLiteral("HH:mm"));
+    QVERIFY(scheduler);
+    QSignalSpy refused(window.analysisController(), &cp::app::AnalysisController::refused);
+    auto *run = window.findChild<QAction *>(QStringLiteral("actionRunAnalysis"));
+    run->trigger();
+    QCOMPARE(refused.count(), 1);
+    const QString message = window.statusBar()->currentMessage();
+    const auto expected = [](const QString &at) {
+        return QStringLiteral("An analysis is already running (started by the scheduler at %1).")
+            .arg(at);
+    };
+    QVERIFY2(message == expected(before) || message == expected(after), qPrintable(message));
+    // Nothing started: the menu is ready for another try, no progress is shown.
+    QVERIFY(run->isEnabled());
+    QVERIFY(!window.findChild<QAction *>(QStringLiteral("actionCancelAnalysis"))->isEnabled());
+    QVERIFY(!window.findChild<QProgressBar *>(QStringLiteral("engineProgress"))->isVisible());
+    QVERIFY(!window.analysisController()->isRunning());
+    QCOMPARE(regimeRows(scratch.database()), 0);
 }
 
 QTEST_MAIN(tst_AnalysisMenu)

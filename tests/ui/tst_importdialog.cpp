@@ -57,6 +57,8 @@ private Q_SLOTS:
     void previewThenImport();
     void badRowShowsLine_data() { cp::test::addDialectColumn(); }
     void badRowShowsLine();
+    void sectorsOffered_data() { cp::test::addDialectColumn(); }
+    void sectorsOffered();
 
 private:
     QString writeFile(const QString &name, const QByteArray &data);
@@ -153,6 +155,63 @@ void tst_ImportDialog::badRowShowsLine()
     QCOMPARE(previewed.last().first().toBool(), false);
     QVERIFY2(dialog.errorLabel()->text().startsWith(QStringLiteral("early.csv line 4: high")),
              qPrintable(dialog.errorLabel()->text()));
+}
+
+void tst_ImportDialog::sectorsOffered()
+{
+    QFETCH(QString, dialect);
+    CP_SCRATCH_DB(scratch, dialect);
+    QStringList expected;
+    QSqlQuery names(scratch.database());
+    QVERIFY(names.exec(QStringLiteral("SELECT name FROM crypto_sectors")));
+    while (names.next())
+        expected << names.value(0).toString();
+    QVERIFY(expected.contains(QStringLiteral("Layer1")));
+
+    ImportDialog dialog(scratch.databaseUrl());
+    QSignalSpy loaded(&dialog, &ImportDialog::sectorsLoaded);
+    QComboBox *sector = dialog.sectorCombo();
+    QVERIFY(sector->isEditable());
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(loaded.first().first().toBool(), true);
+    // An empty entry ("no sector"), then every sector of the database.
+    QCOMPARE(sector->itemText(0), QString());
+    QStringList offered;
+    for (int i = 1; i < sector->count(); ++i)
+        offered << sector->itemText(i);
+    QStringList sortedExpected = expected;
+    sortedExpected.sort(Qt::CaseInsensitive);
+    QCOMPARE(offered, sortedExpected);
+    QCOMPARE(sector->currentText(), QString());
+
+    const QString path = writeFile(QStringLiteral("sector.csv"), klines(30));
+    QSignalSpy previewed(&dialog, &ImportDialog::previewUpdated);
+    dialog.setFiles({path});
+    QVERIFY(previewed.wait(20000));
+    dialog.setSymbol(QStringLiteral("SEC"));
+    QSignalSpy finished(&dialog, &ImportDialog::importFinished);
+
+    // A typed name that is no sector is still refused, with the list.
+    sector->setEditText(QStringLiteral("Quantum"));
+    QVERIFY(dialog.startImport());
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.last().first().toBool(), false);
+    QVERIFY2(dialog.errorLabel()->text().contains(QStringLiteral("no sector named 'Quantum'")),
+             qPrintable(dialog.errorLabel()->text()));
+    QCOMPARE(priceRows(scratch.database()), qint64(0));
+
+    // A chosen one becomes the asset's primary sector.
+    sector->setCurrentIndex(offered.indexOf(QStringLiteral("Layer1")) + 1);
+    QCOMPARE(sector->currentText(), QStringLiteral("Layer1"));
+    QVERIFY(dialog.startImport());
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.last().first().toBool(), true);
+    QSqlQuery mapped(scratch.database());
+    QVERIFY(mapped.exec(QStringLiteral(
+        "SELECT s.name FROM cryptocurrencies c JOIN crypto_sector_mapping m ON m.crypto_id = c.id"
+        " JOIN crypto_sectors s ON s.id = m.sector_id WHERE c.symbol = 'SEC'")));
+    QVERIFY(mapped.next());
+    QCOMPARE(mapped.value(0).toString(), QStringLiteral("Layer1"));
 }
 
 QTEST_MAIN(tst_ImportDialog)

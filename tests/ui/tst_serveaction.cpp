@@ -77,6 +77,7 @@ private Q_SLOTS:
     void toggleStartsAndStops();
     void enabledSettingServesAtStartup();
     void portInUseIsShown();
+    void settingsChangeMovesThePort();
 
 private:
     QTemporaryDir m_settings;
@@ -151,6 +152,50 @@ void tst_ServeAction::portInUseIsShown()
     QVERIFY2(shown.contains(QString::number(squatter.serverPort())), qPrintable(shown));
     QVERIFY2(shown.contains(QStringLiteral("in use")), qPrintable(shown));
     QVERIFY(window.findChild<QLabel *>(QStringLiteral("serveStatus"))->isVisible());
+}
+
+void tst_ServeAction::settingsChangeMovesThePort()
+{
+    CP_SCRATCH_DB(scratch, QStringLiteral("sqlite"));
+    saveServe(false, freePort());
+    MainWindow window(scratch.databaseUrl());
+    QSignalSpy ready(&window, &MainWindow::databaseReady);
+    window.show();
+    QVERIFY(ready.wait(30000));
+    auto *toggle = window.findChild<QAction *>(QStringLiteral("actionServeToPeers"));
+
+    // What the Settings dialog does when saved: the new settings, announced.
+    cp::app::AppSettings settings = cp::app::AppSettings::load();
+    settings.serve.enabled = true;
+    settings.serve.port = freePort();
+    const quint16 first = settings.serve.port;
+    Q_EMIT window.settingsChanged(settings);
+    QVERIFY(settle(window.serveController()));
+    QVERIFY2(window.serveController()->state() == State::Serving,
+             qPrintable(window.serveController()->error()));
+    QVERIFY(toggle->isChecked());
+    QVERIFY(httpGet(first, "/api/v1/health").startsWith("HTTP/1.1 200"));
+
+    quint16 second = freePort();
+    while (second == first)
+        second = freePort();
+    settings.serve.port = second;
+    Q_EMIT window.settingsChanged(settings);
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return window.serveController()->state() == State::Serving &&
+                   window.serveController()->url().port() == second;
+        },
+        20000));
+    QVERIFY(httpGet(second, "/api/v1/health").startsWith("HTTP/1.1 200"));
+    QVERIFY(httpGet(first, "/api/v1/health").isEmpty());
+
+    settings.serve.enabled = false;
+    Q_EMIT window.settingsChanged(settings);
+    QVERIFY(QTest::qWaitFor([&] { return window.serveController()->state() == State::Stopped; },
+                            20000));
+    QVERIFY(!toggle->isChecked());
+    QVERIFY(httpGet(second, "/api/v1/health").isEmpty());
 }
 
 QTEST_MAIN(tst_ServeAction)

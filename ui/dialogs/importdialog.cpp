@@ -1,6 +1,8 @@
 #include "importdialog.h"
 
 #include <app/importers/importcontroller.h>
+#include <models/assetrepository.h>
+#include <models/connection.h>
 #include <models/sqltimestamp.h>
 
 #include <QComboBox>
@@ -18,6 +20,7 @@
 #include <QSignalBlocker>
 #include <QTableWidget>
 #include <QtConcurrentRun>
+#include <QThread>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -60,7 +63,7 @@ QString cell(double value)
 
 ImportDialog::ImportDialog(models::DatabaseUrl url, QWidget *parent)
     : QDialog(parent)
-    , m_controller(new app::importers::ImportController(std::move(url), this))
+    , m_controller(new app::importers::ImportController(url, this))
 {
     setWindowTitle(tr("Import market data"));
     setObjectName(QStringLiteral("importDialog"));
@@ -84,8 +87,13 @@ ImportDialog::ImportDialog(models::DatabaseUrl url, QWidget *parent)
     m_symbol->setPlaceholderText(tr("e.g. BTC"));
     m_name = new QLineEdit(this);
     m_name->setPlaceholderText(tr("for a new asset (optional)"));
-    m_sector = new QLineEdit(this);
-    m_sector->setPlaceholderText(tr("e.g. Layer1 (optional)"));
+    m_sector = new QComboBox(this);
+    m_sector->setObjectName(QStringLiteral("sectorCombo"));
+    m_sector->setEditable(true);
+    // Typed names are checked by the importer, not added to the list.
+    m_sector->setInsertPolicy(QComboBox::NoInsert);
+    m_sector->addItem(QString());
+    m_sector->lineEdit()->setPlaceholderText(tr("e.g. Layer1 (optional)"));
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Files:"), fileRow);
@@ -174,7 +182,54 @@ ImportDialog::ImportDialog(models::DatabaseUrl url, QWidget *parent)
                 m_progress->setValue(0);
                 Q_EMIT importFinished(false);
             });
+    connect(&m_sectorWatcher, &QFutureWatcher<Result<QStringList>>::finished, this,
+            [this] { showSectors(m_sectorWatcher.result()); });
+    loadSectors(url);
     updateButtons();
+}
+
+void ImportDialog::loadSectors(const models::DatabaseUrl &url)
+{
+    // A connection of the worker's own: the GUI thread never waits on the database.
+    m_sectorWatcher.setFuture(QtConcurrent::run([url]() -> Result<QStringList> {
+        const QString name =
+            QStringLiteral("cp-import-sectors-%1")
+                .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16);
+        Result<QStringList> result = Result<QStringList>::failure(QString());
+        {
+            const Result<QSqlDatabase> db = models::openConnection(url, name);
+            if (!db) {
+                result = Result<QStringList>::failure(db.error());
+            } else {
+                const Result<QHash<QString, int>> sectors =
+                    models::AssetRepository(*db).sectorIdsByName();
+                if (!sectors) {
+                    result = Result<QStringList>::failure(sectors.error());
+                } else {
+                    QStringList names = sectors->keys();
+                    names.sort(Qt::CaseInsensitive);
+                    result = names;
+                }
+            }
+        }
+        models::closeConnection(name);
+        return result;
+    }));
+}
+
+void ImportDialog::showSectors(const Result<QStringList> &sectors)
+{
+    if (sectors) {
+        // Whatever was typed meanwhile stays.
+        const QString typed = m_sector->currentText();
+        const QSignalBlocker block(m_sector);
+        m_sector->clear();
+        m_sector->addItem(QString());
+        m_sector->addItems(*sectors);
+        m_sector->setCurrentIndex(0);
+        m_sector->setEditText(typed);
+    }
+    Q_EMIT sectorsLoaded(sectors.ok());
 }
 
 ImportDialog::~ImportDialog()
@@ -185,6 +240,8 @@ ImportDialog::~ImportDialog()
     m_format->disconnect(this);
     m_previewWatcher.disconnect(this);
     m_previewWatcher.waitForFinished();
+    m_sectorWatcher.disconnect(this);
+    m_sectorWatcher.waitForFinished();
 }
 
 void ImportDialog::setFiles(const QStringList &files)
@@ -301,7 +358,7 @@ bool ImportDialog::startImport()
     request.format = format();
     request.symbol = m_symbol->text().trimmed();
     request.name = m_name->text().trimmed();
-    request.sector = m_sector->text().trimmed();
+    request.sector = m_sector->currentText().trimmed();
     m_error->hide();
     m_result->clear();
     m_progress->setValue(0);

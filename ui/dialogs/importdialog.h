@@ -46,16 +46,23 @@ public:
     QLabel *columnsLabel() const { return m_columns; }
     QLabel *errorLabel() const { return m_error; }
     QProgressBar *progressBar() const { return m_progress; }
+    //! Editable: the database's sectors are offered, any text may be typed (the importer
+    //! refuses unknown ones with the list).
+    QComboBox *sectorCombo() const { return m_sector; }
 
 Q_SIGNALS:
     //! The preview was read (or failed: the error label says why).
     void previewUpdated(bool ok);
     //! The import ended: committed, or failed / cancelled with the error shown.
     void importFinished(bool ok);
+    //! The sector list was read from the database (ok = false: it could not be; typing works).
+    void sectorsLoaded(bool ok);
 
 private:
     void browse();
     void refreshPreview();
+    void loadSectors(const models::DatabaseUrl &url);
+    void showSectors(const Result<QStringList> &sectors);
     void showPreview(const Result<app::importers::ImportPreview> &preview);
     void showError(const QString &message);
     void updateButtons();
@@ -64,12 +71,13 @@ private:
 
     app::importers::ImportController *m_controller = nullptr;
     QFutureWatcher<Result<app::importers::ImportPreview>> m_previewWatcher;
+    QFutureWatcher<Result<QStringList>> m_sectorWatcher;
     bool m_previewPending = false;
     QLineEdit *m_files = nullptr;
     QComboBox *m_format = nullptr;
     QLineEdit *m_symbol = nullptr;
     QLineEdit *m_name = nullptr;
-    QLineEdit *m_sector = nullptr;
+    QComboBox *m_sector = nullptr;
     QTableWidget *m_preview = nullptr;
     QLabel *m_columns = nullptr;
     QLabel *m_error = nullptr;

@@ -47,12 +47,16 @@ SignInDialog::SignInDialog(models::DatabaseUrl url, QWidget *parent)
     m_submit->setDefault(true);
     m_guest = buttons->addButton(tr("Continue as &guest"), QDialogButtonBox::RejectRole);
     m_guest->setObjectName(QStringLiteral("guestButton"));
+    // Another instance's data instead of this database (peer mode, docs/peer-mode.md).
+    m_peer = buttons->addButton(tr("Connect to a &peer..."), QDialogButtonBox::ActionRole);
+    m_peer->setObjectName(QStringLiteral("peerButton"));
     layout->addWidget(m_intro);
     layout->addLayout(form);
     layout->addWidget(m_message);
     layout->addWidget(buttons);
 
     connect(m_submit, &QPushButton::clicked, this, &SignInDialog::submit);
+    connect(m_peer, &QPushButton::clicked, this, [this] { done(PeerRequested); });
     connect(m_guest, &QPushButton::clicked, this, [this] {
         m_session = UserSession();
         accept();

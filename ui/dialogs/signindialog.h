@@ -16,13 +16,17 @@ namespace cp::ui {
 /**
  * Sign-in before the main window opens: e-mail and password checked off the GUI thread; on a
  * database without an admin it creates the first one instead; "Continue as guest" opens the
- * casual (read-only) desktop.
+ * casual (read-only) desktop; "Connect to a peer..." leaves this database for another
+ * instance's API (exec() returns PeerRequested).
  */
 class SignInDialog : public QDialog
 {
     Q_OBJECT
 
 public:
+    //! exec()'s result when the user chose "Connect to a peer..." instead of signing in here.
+    static constexpr int PeerRequested = QDialog::Accepted + 1;
+
     explicit SignInDialog(models::DatabaseUrl url, QWidget *parent = nullptr);
     ~SignInDialog() override;
 
@@ -51,6 +55,7 @@ private:
     QLabel *m_message = nullptr;
     QPushButton *m_submit = nullptr;
     QPushButton *m_guest = nullptr;
+    QPushButton *m_peer = nullptr;
 };
 
 } // namespace cp::ui

@@ -12,6 +12,7 @@
 #include <app/settings/appsettings.h>
 
 #include <QApplication>
+#include <QLabel>
 #include <QMessageBox>
 
 #include <QPointer>
@@ -70,8 +71,17 @@ MainWindow *PeerDesktop::createWindow(QWidget *parent)
 {
     auto *window = new MainWindow(mirrorUrl(), session(), actions(), parent);
     window->setWindowTitle(tr("CryptoPredict - peer %1").arg(m_peer.toString()));
-    if (m_sync)
+    // The local copy is not the data source: the peer is.
+    window->setDatabaseDescription(
+        tr("Peer: %1 (copy at %2)").arg(m_peer.toString(), m_mirror->filePath()));
+    if (m_sync) {
         window->statusBar()->addPermanentWidget(new PeerStatusLabel(m_sync));
+        // The copy's assets carry the label too, so a reopened window agrees.
+        if (auto *banner = window->findChild<QLabel *>(QStringLiteral("simulatedBanner"))) {
+            banner->setVisible(m_sync->isSimulated());
+            connect(m_sync, &app::PeerSync::simulatedChanged, banner, &QLabel::setVisible);
+        }
+    }
     return window;
 }
 

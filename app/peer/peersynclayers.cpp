@@ -1,0 +1,229 @@
+// PeerSync, second half: the resources whose answers need reshaping before they fit the tables
+// (layer 2, predictions, executions, signal analyses, review trail, admin page, health).
+#include "peersync.h"
+
+#include "peermirror.h"
+#include "peerreshape.h"
+
+#include <models/changebus.h>
+
+namespace cp::app {
+
+namespace {
+
+//! Signal details asked for per round: a first sync of a large peer fetches the rest later.
+constexpr int kDetailsPerRound = 50;
+
+} // namespace
+
+void PeerSync::applied(const Result<bool> &changed, const QString &table)
+{
+    if (!changed) {
+        m_roundFailed = true;
+        m_lastError = changed.error();
+        return;
+    }
+    if (*changed)
+        models::ChangeBus::instance().announce({table, 0, QStringLiteral("update")});
+}
+
+Result<QSet<qint64>> PeerSync::knowUsers(const QJsonArray &rows, const QString &idKey,
+                                         const QString &emailKey)
+{
+    using R = Result<QSet<qint64>>;
+    QJsonArray users;
+    for (const QJsonValue &value : rows) {
+        const QJsonObject row = value.toObject();
+        if (row.value(emailKey).isString())
+            users.append(QJsonObject{{QStringLiteral("id"), row.value(idKey)},
+                                     {QStringLiteral("email"), row.value(emailKey)}});
+    }
+    // A failure is noted for the round by applied(); the caller only skips its rows.
+    const Result<bool> stored = m_mirror->replace(MirrorTable::activityUsers(), users);
+    applied(stored, QStringLiteral("users"));
+    if (!stored)
+        return R::failure(stored.error());
+    const Result<QList<qint64>> known =
+        m_mirror->ids(QStringLiteral("users"), QStringLiteral("1 = 1"));
+    if (!known) {
+        applied(Result<bool>::failure(known.error()), QString());
+        return R::failure(known.error());
+    }
+    return QSet<qint64>(known->begin(), known->end());
+}
+
+void PeerSync::requestSignalExtras()
+{
+    request(Executions, QStringLiteral("layer4/executions?limit=200"));
+    // The list leaves the analysis out; a signal's detail has it. Fetched once per session:
+    // the analysis of a signal does not change after it was generated.
+    const Result<QList<qint64>> active = m_mirror->ids(
+        QStringLiteral("trading_signals"),
+        QStringLiteral("status = 'active' AND (ai_analysis IS NULL OR ai_analysis IN ('', '{}'))"));
+    if (!active)
+        return;
+    int asked = 0;
+    for (qint64 id : *active) {
+        if (m_detailed.contains(id) || asked == kDetailsPerRound)
+            continue;
+        m_detailed.insert(id);
+        ++asked;
+        request(SignalDetail, QStringLiteral("layer4/signals/%1").arg(id), id);
+    }
+}
+
+bool PeerSync::storeMore(int resource, const PeerReply &reply, qint64 scopeId)
+{
+    const QString assets = QStringLiteral("cryptocurrencies");
+    switch (resource) {
+    case Rotation: {
+        // 404 "no_data" before the first sector analysis: no rotation row.
+        if (!reply.ok() && reply.status != 404)
+            break;
+        QJsonArray rows;
+        if (reply.ok()) {
+            QJsonObject row = reply.object();
+            row.insert(QStringLiteral("id"), 1);
+            rows.append(row);
+        }
+        applied(m_mirror->replace(MirrorTable::sectorRotation(), rows),
+                QStringLiteral("sector_rotation_analysis"));
+        return true;
+    }
+    case SectorDetail:
+    case SectorHistory:
+        // A sector removed meanwhile: the next list drops it.
+        if (reply.status == 404)
+            return true;
+        break;
+    case SignalDetail:
+        if (reply.status == 404)
+            return true;
+        break;
+    case Reviews:
+        // A peer of an older version has no review trail to offer.
+        if (reply.status == 404)
+            return true;
+        break;
+    case Health:
+        // An older peer without the field: its data counts as real.
+        if (reply.ok() || reply.status == 503) {
+            const bool simulated = reply.object().value(QStringLiteral("simulated")).toBool();
+            applied(m_mirror->markSimulated(simulated), QStringLiteral("cryptocurrencies"));
+            if (std::exchange(m_simulated, simulated) != simulated)
+                Q_EMIT simulatedChanged(simulated);
+        }
+        return true;
+    case Sectors:
+    case Predictions:
+    case Executions:
+    case Admin:
+    case AdminHealth:
+    case AdminActivities:
+        break;
+    default:
+        return false;
+    }
+    if (!reply.ok())
+        return false; // store() records the failure
+    switch (resource) {
+    case Sectors: {
+        const QJsonArray list = reply.array();
+        applied(m_mirror->replace(MirrorTable::sectors(), list), QStringLiteral("crypto_sectors"));
+        for (const QJsonValue &value : list) {
+            const qint64 id = value.toObject().value(QStringLiteral("id")).toInteger();
+            request(SectorDetail, QStringLiteral("layer2/sectors/%1").arg(id), id);
+            request(SectorHistory, QStringLiteral("layer2/sectors/%1/history?days=365").arg(id),
+                    id);
+        }
+        break;
+    }
+    case SectorDetail: {
+        const QJsonObject detail = reply.object();
+        applied(m_mirror->upsert(MirrorTable::sectors(), PeerReshape::sector(detail)),
+                QStringLiteral("crypto_sectors"));
+        applied(m_mirror->replace(MirrorTable::sectorAssets(), PeerReshape::sectorAssets(detail)),
+                assets);
+        applied(m_mirror->replace(MirrorTable::sectorMapping(scopeId),
+                                  PeerReshape::sectorMappings(scopeId, detail)),
+                QStringLiteral("crypto_sector_mapping"));
+        break;
+    }
+    case SectorHistory:
+        applied(m_mirror->replace(MirrorTable::sectorPerformance(scopeId),
+                                  PeerReshape::sectorHistory(scopeId, reply.object())),
+                QStringLiteral("sector_performance"));
+        break;
+    case Predictions:
+        applied(m_mirror->replace(MirrorTable::predictions(),
+                                  PeerReshape::withoutOtherUsers(reply.array(), m_login.userId)),
+                QStringLiteral("predictions_enhanced"));
+        break;
+    case Executions: {
+        // An execution of a signal beyond the copied 200 cannot reference it: left out.
+        const Result<QList<qint64>> known =
+            m_mirror->ids(QStringLiteral("trading_signals"), QStringLiteral("1 = 1"));
+        if (!known) {
+            applied(Result<bool>::failure(known.error()), QString());
+            break;
+        }
+        const QSet<qint64> ids(known->begin(), known->end());
+        applied(m_mirror->replace(
+                    MirrorTable::executions(m_login.userId),
+                    PeerReshape::referencing(reply.array(), QStringLiteral("signal_id"), ids)),
+                QStringLiteral("signal_executions"));
+        break;
+    }
+    case Admin:
+        applied(m_mirror->replace(MirrorTable::aiModels(), reply.array()),
+                QStringLiteral("ai_models"));
+        break;
+    case AdminHealth: {
+        QJsonObject row = reply.object();
+        row.insert(QStringLiteral("id"), 1);
+        applied(m_mirror->replace(MirrorTable::systemHealth(), QJsonArray{row}),
+                QStringLiteral("system_health"));
+        break;
+    }
+    case AdminActivities: {
+        const QJsonArray activities = reply.array();
+        const Result<QSet<qint64>> users =
+            knowUsers(activities, QStringLiteral("user_id"), QStringLiteral("email"));
+        if (users)
+            applied(m_mirror->replace(
+                        MirrorTable::userActivities(),
+                        PeerReshape::referencing(activities, QStringLiteral("user_id"), *users)),
+                    QStringLiteral("user_activities"));
+        break;
+    }
+    case Reviews: {
+        // Reviews of suggestions beyond the copied 200 cannot reference them: left out.
+        const QJsonArray reviews = reply.array();
+        const Result<QSet<qint64>> users =
+            knowUsers(reviews, QStringLiteral("reviewer_id"), QStringLiteral("reviewer_email"));
+        const Result<QList<qint64>> suggestions =
+            m_mirror->ids(QStringLiteral("ai_suggestions"), QStringLiteral("1 = 1"));
+        if (!users || !suggestions) {
+            applied(Result<bool>::failure(users ? suggestions.error() : users.error()), QString());
+            break;
+        }
+        const QJsonArray known = PeerReshape::referencing(
+            PeerReshape::referencing(reviews, QStringLiteral("reviewer_id"), *users),
+            QStringLiteral("suggestion_id"),
+            QSet<qint64>(suggestions->begin(), suggestions->end()));
+        applied(m_mirror->replace(MirrorTable::suggestionReviews(), known),
+                QStringLiteral("suggestion_reviews"));
+        break;
+    }
+    case SignalDetail:
+        applied(m_mirror->upsert(MirrorTable::tradingSignals(),
+                                 PeerReshape::signalAnalysis(reply.object())),
+                QStringLiteral("trading_signals"));
+        break;
+    default:
+        break;
+    }
+    return true;
+}
+
+} // namespace cp::app
