@@ -49,11 +49,14 @@ const std::map<QString, Command> &commands()
           runDemo}},
         {QStringLiteral("refresh"),
          {"refresh [--coingecko-url U] [--binance-url U] [--fear-greed-url U] [--symbols P,...]\n"
-          "                          fetch live market data once (CoinGecko, Binance, fear & greed)",
+          "                          fetch live market data once (CoinGecko, Binance, fear & "
+          "greed)",
           runRefresh}},
         {QStringLiteral("serve"),
          {"serve [--host H] [--port P] [--tls-cert F --tls-key F] [--workers N]\n"
-          "                          serve the REST + WebSocket API (127.0.0.1:8000)",
+          "      [--refresh-minutes N] [--live-prices]\n"
+          "                          serve the REST + WebSocket API (127.0.0.1:8000), optionally\n"
+          "                          refreshing market data and streaming live prices",
           runServe}},
         {QStringLiteral("status"),
          {"status                    schema version and what the database holds", runStatus}},
@@ -133,6 +136,11 @@ int run(const QStringList &arguments)
         }
     }
     CliContext context(rest, db, json);
+    if (rest.contains(QLatin1String("--help")) || rest.contains(QLatin1String("-h"))) {
+        context.out() << "Usage: cryptopredict-cli [--db URL] [--json] "
+                      << QString::fromLatin1(found->second.usage) << Qt::endl;
+        return Success;
+    }
     return found->second.run(context);
 }
 

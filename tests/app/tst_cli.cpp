@@ -151,6 +151,13 @@ void tst_Cli::versionAndHelp()
         QVERIFY2(help.out.contains(QLatin1String(command)), command);
     QVERIFY(help.out.contains(QLatin1String("--db URL")));
     QVERIFY(help.err.isEmpty());
+
+    // A command's own --help shows its usage and runs nothing.
+    const CliRun serveHelp = run({QStringLiteral("serve"), QStringLiteral("--help")});
+    QVERIFY2(serveHelp.exitCode == 0, qPrintable(serveHelp.describe()));
+    QVERIFY(serveHelp.out.contains(QLatin1String("serve [--host H]")));
+    QVERIFY(serveHelp.out.contains(QLatin1String("--live-prices")));
+    QVERIFY(!serveHelp.out.contains(QLatin1String("  init ")));
 }
 
 void tst_Cli::badUsageExitsTwo_data()
