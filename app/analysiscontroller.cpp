@@ -1,12 +1,11 @@
 #include "analysiscontroller.h"
 
 #include "analysisguard.h"
+#include "queuedcall.h"
 
 #include <models/connection.h>
 
-#include <QMetaObject>
 #include <QPointer>
-#include <QThread>
 
 namespace cp::app {
 
@@ -43,25 +42,10 @@ bool AnalysisController::start(const AnalysisOptions &options)
     QPointer<AnalysisController> self(this);
     m_pool.start([self, url, options, cancel, lease] {
         // Results travel back as values through queued calls; `self` may be gone by then.
-        auto post = [self](auto function) {
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, function] {
-                    if (self)
-                        function(self.data());
-                },
-                Qt::QueuedConnection);
-        };
-        const QString name =
-            QStringLiteral("cp-analysis-%1")
-                .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16);
-        Result<AnalysisReport> result = Result<AnalysisReport>::failure(QString());
-        {
-            Result<QSqlDatabase> db = models::openConnection(url, name);
-            if (!db) {
-                result = Result<AnalysisReport>::failure(db.error());
-            } else {
-                result = AnalysisPipeline(*db).run(
+        auto post = [self](auto function) { callQueued(self, function); };
+        const Result<AnalysisReport> result =
+            models::withConnection(url, QStringLiteral("cp-analysis"), [&](QSqlDatabase db) {
+                return AnalysisPipeline(db).run(
                     options,
                     [post](int percent, const QString &stage) {
                         post([percent, stage](AnalysisController *c) {
@@ -69,9 +53,7 @@ bool AnalysisController::start(const AnalysisOptions &options)
                         });
                     },
                     cancel.get());
-            }
-        }
-        models::closeConnection(name);
+            });
         lease->release();
         post([result](AnalysisController *c) {
             c->m_running = false;

@@ -1,5 +1,6 @@
 #include "connection.h"
 
+#include <QAtomicInteger>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlDriver>
@@ -97,6 +98,12 @@ void closeConnection(const QString &connectionName)
             db.close();
     }
     QSqlDatabase::removeDatabase(connectionName);
+}
+
+QString uniqueConnectionName(const QString &prefix)
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("%1-%2").arg(prefix).arg(counter.fetchAndAddRelaxed(1));
 }
 
 Dialect dialectOf(const QSqlDatabase &db)

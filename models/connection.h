@@ -2,7 +2,13 @@
 
 #include "databaseurl.h"
 
+#include <engine/result.h>
+
 #include <QSqlDatabase>
+
+#include <optional>
+#include <type_traits>
+#include <utility>
 
 class QSqlError;
 
@@ -32,6 +38,30 @@ Result<QSqlDatabase> openConnection(const DatabaseUrl &url, const QString &conne
 
 //! Closes and forgets a connection opened by openConnection (same thread).
 void closeConnection(const QString &connectionName);
+
+//! "prefix-N", unique in this process: one-off connections on any thread never collide.
+QString uniqueConnectionName(const QString &prefix);
+
+/**
+ * Runs `work(QSqlDatabase)` on a connection of the calling thread opened for it alone and closed
+ * afterwards (a worker's one-off job). `work` returns a Result<T> or a Status; a connection
+ * that cannot be opened becomes that type's failure.
+ */
+template<typename Work>
+auto withConnection(const DatabaseUrl &url, const QString &prefix, Work &&work)
+    -> std::invoke_result_t<Work &, QSqlDatabase>
+{
+    using R = std::invoke_result_t<Work &, QSqlDatabase>;
+    const QString name = uniqueConnectionName(prefix);
+    std::optional<R> result;
+    {
+        // Every handle to the connection is gone before it is removed.
+        const Result<QSqlDatabase> db = openConnection(url, name);
+        result.emplace(db ? work(*db) : R::failure(db.error(), db.errorCode()));
+    }
+    closeConnection(name);
+    return std::move(*result);
+}
 
 //! Which dialect an open connection speaks.
 Dialect dialectOf(const QSqlDatabase &db);

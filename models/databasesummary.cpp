@@ -4,7 +4,6 @@
 #include "migrator.h"
 #include "sqltimestamp.h"
 
-#include <QAtomicInteger>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -41,18 +40,10 @@ Result<DatabaseSummary> summarize(QSqlDatabase db)
 
 Result<DatabaseSummary> openMigrateAndSummarize(const DatabaseUrl &url)
 {
-    static QAtomicInteger<int> counter;
-    const QString name = QStringLiteral("cp-summary-%1").arg(counter.fetchAndAddRelaxed(1));
-    Result<DatabaseSummary> result = Result<DatabaseSummary>::failure(QString());
-    {
-        Result<QSqlDatabase> db = openConnection(url, name);
-        if (!db)
-            return Result<DatabaseSummary>::failure(db.error());
-        const Result<int> migrated = Migrator(*db).migrate();
-        result = migrated ? summarize(*db) : Result<DatabaseSummary>::failure(migrated.error());
-    }
-    closeConnection(name);
-    return result;
+    return withConnection(url, QStringLiteral("cp-summary"), [](QSqlDatabase db) {
+        const Result<int> migrated = Migrator(db).migrate();
+        return migrated ? summarize(db) : Result<DatabaseSummary>::failure(migrated.error());
+    });
 }
 
 } // namespace cp::models

@@ -131,6 +131,25 @@
     </message>
 </context>
 <context>
+    <name>cp::app::PeerTokenStore</name>
+    <message>
+        <source>No keychain is available, so you will be asked to sign in each time.</source>
+        <translation>No keychain is available, so you will be asked to sign in each time.</translation>
+    </message>
+    <message>
+        <source>Your saved sign-in to %1 is no longer valid (it expired or was revoked). Sign in again.</source>
+        <translation>Your saved sign-in to %1 is no longer valid (it expired or was revoked). Sign in again.</translation>
+    </message>
+    <message>
+        <source>Could not reach %1: %2.</source>
+        <translation>Could not reach %1: %2.</translation>
+    </message>
+    <message>
+        <source>%1 could not check the saved sign-in: %2</source>
+        <translation>%1 could not check the saved sign-in: %2</translation>
+    </message>
+</context>
+<context>
     <name>cp::app::importers</name>
     <message>
         <source>line %1: %2</source>
@@ -1591,6 +1610,18 @@ Password for %2:</translation>
     <message>
         <source>Peer: %1 (copy at %2)</source>
         <translation>Peer: %1 (copy at %2)</translation>
+    </message>
+    <message>
+        <source>%1 no longer accepts your sign-in (it expired or was revoked). Sign in again.</source>
+        <translation>%1 no longer accepts your sign-in (it expired or was revoked). Sign in again.</translation>
+    </message>
+    <message>
+        <source>&amp;Peer</source>
+        <translation>&amp;Peer</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out and quit</source>
+        <translation>Sign &amp;out and quit</translation>
     </message>
 </context>
 <context>

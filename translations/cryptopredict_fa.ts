@@ -131,6 +131,25 @@
     </message>
 </context>
 <context>
+    <name>cp::app::PeerTokenStore</name>
+    <message>
+        <source>No keychain is available, so you will be asked to sign in each time.</source>
+        <translation>هیچ جاکلیدی در دسترس نیست؛ پس هر بار از شما خواسته می‌شود وارد شوید.</translation>
+    </message>
+    <message>
+        <source>Your saved sign-in to %1 is no longer valid (it expired or was revoked). Sign in again.</source>
+        <translation>ورود ذخیره‌شدهٔ شما به ‪%L1‬ دیگر معتبر نیست (منقضی یا باطل شده است). دوباره وارد شوید.</translation>
+    </message>
+    <message>
+        <source>Could not reach %1: %2.</source>
+        <translation>دسترسی به ‪%L1‬ ممکن نشد: %L2.</translation>
+    </message>
+    <message>
+        <source>%1 could not check the saved sign-in: %2</source>
+        <translation>‪%L1‬ نتوانست ورود ذخیره‌شده را بررسی کند: %L2</translation>
+    </message>
+</context>
+<context>
     <name>cp::app::importers</name>
     <message>
         <source>line %1: %2</source>
@@ -1589,6 +1608,18 @@ Password for %2:</source>
     <message>
         <source>Peer: %1 (copy at %2)</source>
         <translation>همتا: ‪%L1‬ (رونوشت در ‪%L2‬)</translation>
+    </message>
+    <message>
+        <source>%1 no longer accepts your sign-in (it expired or was revoked). Sign in again.</source>
+        <translation>‪%L1‬ دیگر ورود شما را نمی‌پذیرد (منقضی یا باطل شده است). دوباره وارد شوید.</translation>
+    </message>
+    <message>
+        <source>&amp;Peer</source>
+        <translation>همتا (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out and quit</source>
+        <translation>خروج از حساب و بستن (&amp;O)</translation>
     </message>
 </context>
 <context>

@@ -36,3 +36,9 @@ qt_add_resources(cp_ui cp_ui_translations
     BASE ${CMAKE_CURRENT_BINARY_DIR}
     FILES ${cp_qm_files})
 install(FILES ${cp_qm_files} DESTINATION ${CRYPTOPREDICT_TRANSLATIONS_INSTALL_DIR})
+
+# The same sources and include path as one lupdate list file, for the test that fails when a text
+# in the sources is missing from a catalogue (tests/ui/check_translations_current.sh).
+list(JOIN cp_lupdate_sources "\n" cp_lupdate_lines)
+file(WRITE ${CMAKE_BINARY_DIR}/translations/lupdate-sources.lst
+    "-I${PROJECT_SOURCE_DIR}\n${cp_lupdate_lines}\n")

@@ -6,7 +6,6 @@
 #include <models/userrepository.h>
 
 #include <QCoreApplication>
-#include <QThread>
 
 namespace cp::ui::SignIn {
 
@@ -20,20 +19,12 @@ QString tr(const char *text)
 template<typename T, typename Work>
 Result<T> withDatabase(const models::DatabaseUrl &url, Work work)
 {
-    const QString name = QStringLiteral("cp-signin-%1")
-                             .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16);
-    Result<T> result = Result<T>::failure(QString());
-    {
-        Result<QSqlDatabase> db = models::openConnection(url, name);
-        if (!db)
-            result = Result<T>::failure(db.error());
-        else if (const Result<int> migrated = models::Migrator(*db).migrate(); !migrated)
-            result = Result<T>::failure(migrated.error());
-        else
-            result = work(*db);
-    }
-    models::closeConnection(name);
-    return result;
+    return models::withConnection(
+        url, QStringLiteral("cp-signin"), [&](QSqlDatabase db) -> Result<T> {
+            if (const Result<int> migrated = models::Migrator(db).migrate(); !migrated)
+                return Result<T>::failure(migrated.error());
+            return work(db);
+        });
 }
 
 } // namespace

@@ -394,7 +394,13 @@ void ApiServer::reply(const std::shared_ptr<PendingReply> &pending, const ApiRes
     out.writeHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
     out.writeHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
     out.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(response.body.size()));
+    // While stopping, a kept-alive connection would reach only this server: the client
+    // reconnects (to a restarted server on the same port, say) instead.
+    if (m_stopping)
+        out.writeHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
     out.writeBody(response.body);
+    if (m_stopping)
+        keep->socket->disconnectFromHost();
 }
 
 void ApiServer::expireOverdue()
@@ -447,8 +453,23 @@ void ApiServer::finishShutdown()
     m_ticker.stop();
     m_usageTimer.stop();
     flushTokenUsage();
+    closeIdleConnections();
     m_workers.waitForDone();
     Q_EMIT stopped();
+}
+
+void ApiServer::closeIdleConnections()
+{
+    // Those still waiting for an answer close once it is written (reply()).
+    std::unordered_set<const QTcpSocket *> busy;
+    for (const auto &pending : m_pending)
+        busy.insert(pending->socket.data());
+    for (QTcpServer *server : m_http->servers()) {
+        for (QTcpSocket *socket : server->findChildren<QTcpSocket *>()) {
+            if (!busy.contains(socket))
+                socket->disconnectFromHost();
+        }
+    }
 }
 
 } // namespace cp::app::api

@@ -46,7 +46,8 @@ public:
 
     //! Listens; returns the base URL ("http://127.0.0.1:8000"), with the real port if port 0.
     Result<QUrl> start();
-    //! Stops accepting, finishes in-flight requests, closes WebSockets, then emits stopped().
+    //! Stops accepting, finishes in-flight requests, closes WebSockets and kept-alive
+    //! connections (answers meanwhile say "Connection: close"), then emits stopped().
     void shutdown();
     bool isStopping() const { return m_stopping; }
 
@@ -72,6 +73,8 @@ private:
     void expireOverdue();
     void flushTokenUsage();
     void finishShutdown();
+    //! Closes kept-alive connections with no request waiting: a stopped server answers nothing.
+    void closeIdleConnections();
 
     ServeOptions m_options;
     models::ConnectionPool m_pool;

@@ -16,6 +16,8 @@ void addLayer2Routes(ApiRouter &router);
 void addLayer3Routes(ApiRouter &router);
 //! layer4: signals, executions, performance.
 void addLayer4Routes(ApiRouter &router);
+//! assets/{id}/prices: an asset's candles.
+void addAssetRoutes(ApiRouter &router);
 //! predictions and their analytics.
 void addPredictionRoutes(ApiRouter &router);
 //! admin: system health, AI models, activities, suggestion queue, config.

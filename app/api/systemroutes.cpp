@@ -189,6 +189,7 @@ void addAllRoutes(ApiRouter &router)
     addLayer2Routes(router);
     addLayer3Routes(router);
     addLayer4Routes(router);
+    addAssetRoutes(router);
     addPredictionRoutes(router);
     addAdminRoutes(router);
     addUiRoutes(router);

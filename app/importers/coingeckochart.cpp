@@ -88,50 +88,50 @@ public:
         m_pos = end;
         return true;
     }
+    //! `open` item, item, ... `close`, where `item` reads one element (false on error).
+    template<typename Item>
+    bool sequence(char open, char close, Item &&item)
+    {
+        if (!expect(open))
+            return false;
+        if (peek() == close) {
+            ++m_pos;
+            return true;
+        }
+        while (true) {
+            if (!item())
+                return false;
+            if (peek() == ',') {
+                ++m_pos;
+                continue;
+            }
+            return expect(close);
+        }
+    }
     //! [n, n, ...]
     bool numberArray(CoinGeckoChart::Entry &entry)
     {
         entry.values.clear();
         skipSpace();
         entry.line = m_line;
-        if (!expect('['))
-            return false;
-        if (peek() == ']') {
-            ++m_pos;
-            return true;
-        }
-        while (true) {
+        return sequence('[', ']', [&] {
             double v = 0.0;
             if (!number(v))
                 return false;
             entry.values.push_back(v);
-            if (peek() == ',') {
-                ++m_pos;
-                continue;
-            }
-            return expect(']');
-        }
+            return true;
+        });
     }
     //! [[...], [...]]
     bool entries(std::vector<CoinGeckoChart::Entry> &out)
     {
-        if (!expect('['))
-            return false;
-        if (peek() == ']') {
-            ++m_pos;
-            return true;
-        }
-        while (true) {
+        return sequence('[', ']', [&] {
             CoinGeckoChart::Entry entry;
             if (!numberArray(entry))
                 return false;
             out.push_back(std::move(entry));
-            if (peek() == ',') {
-                ++m_pos;
-                continue;
-            }
-            return expect(']');
-        }
+            return true;
+        });
     }
     //! Any value, ignored.
     bool skipValue()
@@ -142,26 +142,14 @@ public:
             return string(ignored);
         }
         if (c == '[' || c == '{') {
-            const char close = c == '[' ? ']' : '}';
-            ++m_pos;
-            if (peek() == close) {
-                ++m_pos;
-                return true;
-            }
-            while (true) {
-                if (close == '}') {
+            return sequence(c, c == '[' ? ']' : '}', [&] {
+                if (c == '{') {
                     QString key;
                     if (!string(key) || !expect(':'))
                         return false;
                 }
-                if (!skipValue())
-                    return false;
-                if (peek() == ',') {
-                    ++m_pos;
-                    continue;
-                }
-                return expect(close);
-            }
+                return skipValue();
+            });
         }
         skipSpace();
         qsizetype end = m_pos;

@@ -1,10 +1,9 @@
 #include "importcontroller.h"
 
+#include <app/queuedcall.h>
 #include <models/connection.h>
 
-#include <QMetaObject>
 #include <QPointer>
-#include <QThread>
 
 namespace cp::app::importers {
 
@@ -33,26 +32,11 @@ bool ImportController::start(const ImportRequest &request)
     const models::DatabaseUrl url = m_url;
     QPointer<ImportController> self(this);
     m_pool.start([self, url, request, cancel] {
-        auto post = [self](auto function) {
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, function] {
-                    if (self)
-                        function(self.data());
-                },
-                Qt::QueuedConnection);
-        };
-        const QString name =
-            QStringLiteral("cp-import-%1")
-                .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16);
-        Result<ImportReport> result = Result<ImportReport>::failure(QString());
-        {
-            Result<QSqlDatabase> db = models::openConnection(url, name);
-            if (!db) {
-                result = Result<ImportReport>::failure(db.error());
-            } else {
+        auto post = [self](auto function) { callQueued(self, function); };
+        const Result<ImportReport> result =
+            models::withConnection(url, QStringLiteral("cp-import"), [&](QSqlDatabase db) {
                 int lastPercent = -1;
-                result = PriceImporter(*db).run(
+                return PriceImporter(db).run(
                     request, [post, cancel, &lastPercent](qint64 done, qint64 total) {
                         const int percent = total > 0 ? static_cast<int>(done * 100 / total) : 100;
                         // One queued call per percent, not per batch.
@@ -64,9 +48,7 @@ bool ImportController::start(const ImportRequest &request)
                         }
                         return !cancel->load();
                     });
-            }
-        }
-        models::closeConnection(name);
+            });
         post([result](ImportController *c) {
             c->m_running = false;
             Q_EMIT c->runningChanged(false);

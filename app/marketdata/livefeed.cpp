@@ -4,6 +4,7 @@
 #include "marketdatawriter.h"
 #include "providerstatus.h"
 
+#include <app/queuedcall.h>
 #include <models/connectionpool.h>
 
 #include <QDateTime>
@@ -11,23 +12,6 @@
 #include <QUrlQuery>
 
 namespace cp::app::marketdata {
-
-namespace {
-
-//! Calls `function` on `target`'s thread, if `target` still exists then.
-template<typename Function>
-void post(const QPointer<LiveFeed> &target, Function function)
-{
-    QMetaObject::invokeMethod(
-        target.data(),
-        [target, function] {
-            if (target)
-                function(target.data());
-        },
-        Qt::QueuedConnection);
-}
-
-} // namespace
 
 LiveFeed::LiveFeed(models::DatabaseUrl url, LiveFeedOptions options, ProviderStatusBoard *status,
                    QObject *parent)
@@ -94,17 +78,18 @@ void LiveFeed::flush()
     m_worker.start([self, connections, bars, prices, priceTime] {
         const Result<QSqlDatabase> db = connections->connectionForThisThread();
         if (!db) {
-            post(self, [message = db.error()](LiveFeed *f) { Q_EMIT f->writeFailed(message); });
+            callQueued(self,
+                       [message = db.error()](LiveFeed *f) { Q_EMIT f->writeFailed(message); });
             return;
         }
         const Result<WriteReport> written =
             MarketDataWriter(*db).writeLiveBatch(bars, prices, priceTime);
         if (!written) {
-            post(self,
-                 [message = written.error()](LiveFeed *f) { Q_EMIT f->writeFailed(message); });
+            callQueued(
+                self, [message = written.error()](LiveFeed *f) { Q_EMIT f->writeFailed(message); });
             return;
         }
-        post(self, [rows = written->inserted](LiveFeed *f) { Q_EMIT f->batchWritten(rows); });
+        callQueued(self, [rows = written->inserted](LiveFeed *f) { Q_EMIT f->batchWritten(rows); });
     });
 }
 
@@ -131,7 +116,7 @@ void LiveFeed::onBackfillNeeded(const QString &pair, qint64 fromSeconds)
         while (base.endsWith(QLatin1Char('/')))
             base.chop(1);
         const auto fail = [self](const QString &message) {
-            post(self, [message](LiveFeed *f) { Q_EMIT f->writeFailed(message); });
+            callQueued(self, [message](LiveFeed *f) { Q_EMIT f->writeFailed(message); });
         };
         int rows = 0;
         qint64 start = from;
@@ -170,7 +155,7 @@ void LiveFeed::onBackfillNeeded(const QString &pair, qint64 fromSeconds)
                 break;
             start = candles.back().time + step;
         }
-        post(self, [pair, rows](LiveFeed *f) { Q_EMIT f->backfilled(pair, rows); });
+        callQueued(self, [pair, rows](LiveFeed *f) { Q_EMIT f->backfilled(pair, rows); });
     });
 }
 

@@ -126,6 +126,22 @@ MirrorTable MirrorTable::watchlistItems(qint64 watchlistId)
     return spec;
 }
 
+MirrorTable MirrorTable::priceData(qint64 cryptoId)
+{
+    MirrorTable spec{QStringLiteral("price_data"),
+                     {{QStringLiteral("id")},
+                      {QStringLiteral("timestamp"), Kind::Timestamp},
+                      {QStringLiteral("open_price"), Kind::Plain, QStringLiteral("open")},
+                      {QStringLiteral("high_price"), Kind::Plain, QStringLiteral("high")},
+                      {QStringLiteral("low_price"), Kind::Plain, QStringLiteral("low")},
+                      {QStringLiteral("close_price"), Kind::Plain, QStringLiteral("close")},
+                      {QStringLiteral("volume")}}};
+    spec.scope = QStringLiteral("crypto_id = ?");
+    spec.scopeBinds = {cryptoId};
+    spec.fixed.insert(QStringLiteral("crypto_id"), cryptoId);
+    return spec;
+}
+
 MirrorTable MirrorTable::sectors()
 {
     MirrorTable spec{QStringLiteral("crypto_sectors"),

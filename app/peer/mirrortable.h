@@ -61,6 +61,8 @@ struct MirrorTable
     //! The authors of activities and reviews: id and e-mail only, never removed.
     static MirrorTable activityUsers();
     static MirrorTable suggestionReviews();
+    //! One asset's candles (GET assets/{id}/prices); rows carry a synthetic id, see PeerReshape.
+    static MirrorTable priceData(qint64 cryptoId);
 };
 
 } // namespace cp::app

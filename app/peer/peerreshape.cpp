@@ -1,5 +1,7 @@
 #include "peerreshape.h"
 
+#include <QDateTime>
+
 namespace cp::app::PeerReshape {
 
 qint64 childId(qint64 parentId, qint64 key)
@@ -16,6 +18,23 @@ QJsonArray sectorHistory(qint64 sectorId, const QJsonObject &history)
     for (qsizetype i = 0; i < points.size(); ++i) {
         QJsonObject row = points.at(i).toObject();
         row.insert(QStringLiteral("id"), childId(sectorId, i + 1));
+        rows.append(row);
+    }
+    return rows;
+}
+
+QJsonArray priceHistory(qint64 cryptoId, const QJsonObject &history)
+{
+    // The window slides, so a position is no stable key; the candle's minute is (UNIQUE
+    // (crypto_id, timestamp) holds one candle per time anyway).
+    QJsonArray rows;
+    for (const QJsonValue &value : history.value(QStringLiteral("prices")).toArray()) {
+        QJsonObject row = value.toObject();
+        const QDateTime time =
+            QDateTime::fromString(row.value(QStringLiteral("timestamp")).toString(), Qt::ISODate);
+        if (!time.isValid())
+            continue;
+        row.insert(QStringLiteral("id"), childId(cryptoId, time.toSecsSinceEpoch() / 60));
         rows.append(row);
     }
     return rows;

@@ -16,6 +16,8 @@ namespace PeerReshape {
 qint64 childId(qint64 parentId, qint64 key);
 //! GET layer2/sectors/{id}/history: its points as sector_performance rows.
 QJsonArray sectorHistory(qint64 sectorId, const QJsonObject &history);
+//! GET assets/{id}/prices: its candles as price_data rows (id from the candle's minute).
+QJsonArray priceHistory(qint64 cryptoId, const QJsonObject &history);
 //! GET layer2/sectors/{id}: the sector itself (a crypto_sectors row).
 QJsonObject sector(const QJsonObject &detail);
 //! GET layer2/sectors/{id}: the member assets (cryptocurrencies rows, id = crypto_id).

@@ -322,6 +322,8 @@ void PeerSync::fetchDone()
         m_backoff.reset();
         setState(State::Connected);
         Q_EMIT synced();
+        // After the copy: the signal and watchlist assets are known now.
+        requestPrices();
     }
 }
 

@@ -95,6 +95,8 @@ private:
     static constexpr int AdminHealth = 1 << 20;
     static constexpr int AdminActivities = 1 << 21;
     static constexpr int Reviews = 1 << 22; //!< with Suggestions: the review trail
+    //! After a full sync: the candles of the assets the charts show (one request per asset).
+    static constexpr int Prices = 1 << 23;
     //! Users named by activities or reviews become known by id and e-mail; the ids known.
     Result<QSet<qint64>> knowUsers(const QJsonArray &rows, const QString &idKey,
                                    const QString &emailKey);
@@ -104,6 +106,8 @@ private:
     bool storeMore(int resource, const PeerReply &reply, qint64 scopeId);
     //! After the signal list: the user's executions and the analysis of new active signals.
     void requestSignalExtras();
+    //! The candles of the signal and watchlist assets, a bounded window each.
+    void requestPrices();
     //! Records a mirror write: announces a real change, notes a failure for the round.
     void applied(const Result<bool> &changed, const QString &table);
     void fetchDone();

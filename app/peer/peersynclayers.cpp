@@ -13,6 +13,9 @@ namespace {
 
 //! Signal details asked for per round: a first sync of a large peer fetches the rest later.
 constexpr int kDetailsPerRound = 50;
+//! Assets whose candles are copied, and how far back: the charts draw at most 180 candles.
+constexpr int kPriceAssets = 50;
+constexpr int kPriceDays = 14;
 
 } // namespace
 
@@ -72,6 +75,23 @@ void PeerSync::requestSignalExtras()
     }
 }
 
+void PeerSync::requestPrices()
+{
+    const Result<QList<qint64>> assets = m_mirror->ids(
+        QStringLiteral("cryptocurrencies"),
+        QStringLiteral("id IN (SELECT crypto_id FROM trading_signals WHERE status = 'active')"
+                       " OR id IN (SELECT crypto_id FROM watchlist_items)"));
+    if (!assets)
+        return;
+    int asked = 0;
+    for (qint64 id : *assets) {
+        if (asked++ == kPriceAssets)
+            break;
+        request(Prices,
+                QStringLiteral("assets/%1/prices?interval=1h&days=%2").arg(id).arg(kPriceDays), id);
+    }
+}
+
 bool PeerSync::storeMore(int resource, const PeerReply &reply, qint64 scopeId)
 {
     const QString assets = QStringLiteral("cryptocurrencies");
@@ -100,6 +120,14 @@ bool PeerSync::storeMore(int resource, const PeerReply &reply, qint64 scopeId)
         if (reply.status == 404)
             return true;
         break;
+    case Prices:
+        // A peer of an older version has no price endpoint (404 without an asset's message
+        // too): the charts stay empty, as before.
+        if (reply.ok())
+            applied(m_mirror->replace(MirrorTable::priceData(scopeId),
+                                      PeerReshape::priceHistory(scopeId, reply.object())),
+                    QStringLiteral("price_data"));
+        return true;
     case Reviews:
         // A peer of an older version has no review trail to offer.
         if (reply.status == 404)

@@ -26,6 +26,25 @@
 
 namespace cp::test {
 
+//! True when scripts/with-keychain.sh started a throwaway Secret Service for this run.
+inline bool testKeychainStarted()
+{
+    return qEnvironmentVariable("CRYPTOPREDICT_TEST_KEYCHAIN") == QLatin1String("1");
+}
+
+//! Peer desktops save their token in the keychain: without the test Secret Service, the session
+//! bus leads nowhere, so a developer's own keychain is never touched (the tokens stay in memory).
+//! Call before anything uses the keychain (libsecret connects once per process).
+inline void isolateKeychain(const QString &scratchDir)
+{
+    if (testKeychainStarted())
+        return;
+    qputenv("DBUS_SESSION_BUS_ADDRESS",
+            QStringLiteral("unix:path=%1/no-such-bus").arg(scratchDir).toLocal8Bit());
+    qunsetenv("KDE_FULL_SESSION");
+    qunsetenv("XDG_CURRENT_DESKTOP");
+}
+
 //! Row ids a page's table shows (through its sort/filter proxy).
 inline QSet<qint64> shownIds(const QTableView *view)
 {

@@ -61,6 +61,7 @@ void tst_PeerMode::initTestCase()
     QCoreApplication::setApplicationName(QStringLiteral("cryptopredict-peer-test"));
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
     QSettings().clear();
+    isolateKeychain(m_settings.path());
     QLocale::setDefault(QLocale::c());
 }
 

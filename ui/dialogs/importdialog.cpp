@@ -20,7 +20,6 @@
 #include <QSignalBlocker>
 #include <QTableWidget>
 #include <QtConcurrentRun>
-#include <QThread>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -191,29 +190,17 @@ ImportDialog::ImportDialog(models::DatabaseUrl url, QWidget *parent)
 void ImportDialog::loadSectors(const models::DatabaseUrl &url)
 {
     // A connection of the worker's own: the GUI thread never waits on the database.
-    m_sectorWatcher.setFuture(QtConcurrent::run([url]() -> Result<QStringList> {
-        const QString name =
-            QStringLiteral("cp-import-sectors-%1")
-                .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16);
-        Result<QStringList> result = Result<QStringList>::failure(QString());
-        {
-            const Result<QSqlDatabase> db = models::openConnection(url, name);
-            if (!db) {
-                result = Result<QStringList>::failure(db.error());
-            } else {
-                const Result<QHash<QString, int>> sectors =
-                    models::AssetRepository(*db).sectorIdsByName();
-                if (!sectors) {
-                    result = Result<QStringList>::failure(sectors.error());
-                } else {
-                    QStringList names = sectors->keys();
-                    names.sort(Qt::CaseInsensitive);
-                    result = names;
-                }
-            }
-        }
-        models::closeConnection(name);
-        return result;
+    m_sectorWatcher.setFuture(QtConcurrent::run([url] {
+        return models::withConnection(url, QStringLiteral("cp-import-sectors"),
+                                      [](QSqlDatabase db) -> Result<QStringList> {
+                                          const Result<QHash<QString, int>> sectors =
+                                              models::AssetRepository(db).sectorIdsByName();
+                                          if (!sectors)
+                                              return Result<QStringList>::failure(sectors.error());
+                                          QStringList names = sectors->keys();
+                                          names.sort(Qt::CaseInsensitive);
+                                          return names;
+                                      });
     }));
 }
 

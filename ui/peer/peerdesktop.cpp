@@ -12,11 +12,16 @@
 #include <app/settings/appsettings.h>
 
 #include <QApplication>
+#include <QEventLoop>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
-
 #include <QPointer>
 #include <QStatusBar>
+#include <QTimer>
+
+#include <optional>
 
 namespace cp::ui {
 
@@ -27,7 +32,7 @@ PeerDesktop::PeerDesktop(QUrl peer, QString mirrorPath, QObject *parent)
                                         : std::move(mirrorPath))
     , m_client(new app::PeerClient(m_peer, this))
     , m_mirror(std::make_unique<app::PeerMirror>())
-    , m_tokens(std::make_unique<app::MemoryTokenStore>())
+    , m_tokens(new app::PeerTokenStore(m_peer, this))
 {
 }
 
@@ -35,11 +40,6 @@ PeerDesktop::~PeerDesktop()
 {
     if (m_sync)
         m_sync->stop();
-}
-
-QString PeerDesktop::account() const
-{
-    return m_login.email + QLatin1Char('@') + m_peer.toString();
 }
 
 Status PeerDesktop::begin(const app::PeerLogin &login)
@@ -51,14 +51,17 @@ Status PeerDesktop::begin(const app::PeerLogin &login)
     // The pages join users: the signed-in account must exist before the first read.
     if (const Result<bool> user = m_mirror->putUser(login.userId, login.email, login.role); !user)
         return Status::failure(user.error());
-    m_tokens->setToken(account(), login.token);
+    // The next start skips the password while the peer accepts this token.
+    m_tokens->save(login.token, this);
     if (!m_sync) {
         m_sync = new app::PeerSync(m_client, m_mirror.get(), login, this);
         m_actions = std::make_shared<app::PeerActions>(m_sync);
         connect(m_sync, &app::PeerSync::signInRequired, this, [this] {
-            m_tokens->clear(account());
+            m_tokens->forget(this);
             if (m_interactive)
-                askToSignInAgain();
+                askToSignInAgain(tr("%1 no longer accepts your sign-in (it expired or was "
+                                    "revoked). Sign in again.")
+                                     .arg(m_peer.toString()));
         });
     } else {
         m_sync->setLogin(login);
@@ -74,6 +77,20 @@ MainWindow *PeerDesktop::createWindow(QWidget *parent)
     // The local copy is not the data source: the peer is.
     window->setDatabaseDescription(
         tr("Peer: %1 (copy at %2)").arg(m_peer.toString(), m_mirror->filePath()));
+    QMenu *peerMenu = window->menuBar()->addMenu(tr("&Peer"));
+    QAction *signOutAction = peerMenu->addAction(tr("Sign &out and quit"));
+    signOutAction->setObjectName(QStringLiteral("peerSignOut"));
+    QPointer<MainWindow> shown(window);
+    connect(signOutAction, &QAction::triggered, this, [this, shown] {
+        connect(
+            this, &PeerDesktop::signedOut, this,
+            [shown] {
+                if (shown)
+                    shown->close();
+            },
+            Qt::SingleShotConnection);
+        signOut();
+    });
     if (m_sync) {
         window->statusBar()->addPermanentWidget(new PeerStatusLabel(m_sync));
         // The copy's assets carry the label too, so a reopened window agrees.
@@ -106,9 +123,33 @@ std::shared_ptr<app::ViewActions> PeerDesktop::actions() const
     return m_actions;
 }
 
-void PeerDesktop::askToSignInAgain()
+void PeerDesktop::signOut()
+{
+    if (m_sync)
+        m_sync->stop();
+    QPointer<PeerDesktop> self(this);
+    auto finish = [self] {
+        if (self)
+            self->m_client->setToken(QString());
+        if (self)
+            Q_EMIT self->signedOut();
+    };
+    m_tokens->forget(this, [self, finish](const app::CredentialResult &) {
+        if (!self)
+            return;
+        // The token dies on the peer too, so a copy of it is worthless.
+        self->m_client->send("POST", QStringLiteral("auth/logout"), {},
+                             [finish](const app::PeerReply &) { finish(); });
+    });
+}
+
+void PeerDesktop::askToSignInAgain(const QString &reason)
 {
     auto *dialog = new PeerSignInDialog(m_peer.toString(), m_login.email);
+    QStringList notice{reason};
+    if (m_tokens->keychainMissing())
+        notice << app::PeerTokenStore::noKeychainNotice();
+    dialog->setNotice(notice.join(QLatin1Char(' ')));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     QPointer<PeerDesktop> self(this);
     connect(dialog, &QDialog::accepted, this, [self, dialog] {
@@ -124,17 +165,67 @@ void PeerDesktop::askToSignInAgain()
     dialog->open();
 }
 
+namespace {
+
+//! The saved token of `base` checked with the peer; waits in a local loop (no window shows yet).
+app::PeerResume resumeSaved(const QUrl &base)
+{
+    app::PeerClient client(base);
+    app::PeerTokenStore tokens(base);
+    QEventLoop loop;
+    std::optional<app::PeerResume> answer;
+    tokens.resume(&client, &loop, [&](const app::PeerResume &resume) {
+        answer = resume;
+        loop.quit();
+    });
+    // Generous: the keychain may ask the user to unlock it.
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    if (!answer)
+        loop.exec();
+    if (!answer)
+        return {};
+    if (answer->outcome == app::PeerResume::Outcome::Rejected) {
+        // Let the removal reach the keychain before the loop ends.
+        tokens.forget(&loop, [&loop](const app::CredentialResult &) { loop.quit(); });
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return *answer;
+}
+
+} // namespace
+
 int PeerDesktop::run(const QString &url)
 {
     app::AppSettings settings = app::AppSettings::load();
-    PeerSignInDialog signIn(url.isEmpty() ? settings.peer.url : url, settings.peer.email);
-    if (signIn.exec() != QDialog::Accepted)
-        return 0;
-    settings.peer.url = signIn.peerUrl().toString();
-    settings.peer.email = signIn.login().email;
+    const QString address = url.isEmpty() ? settings.peer.url : url;
+    const QUrl base = app::PeerClient::normalizedBase(address);
+    app::PeerLogin login;
+    QUrl peerUrl;
+    QString notice;
+    if (base.isValid()) {
+        const app::PeerResume resume = resumeSaved(base);
+        if (resume.outcome == app::PeerResume::Outcome::Resumed) {
+            login = resume.login;
+            peerUrl = base;
+        }
+        notice = resume.message;
+    } else if (app::CredentialStore().probeBlocking().keychainMissing()) {
+        notice = app::PeerTokenStore::noKeychainNotice();
+    }
+    if (login.token.isEmpty()) {
+        PeerSignInDialog signIn(address, settings.peer.email);
+        signIn.setNotice(notice);
+        if (signIn.exec() != QDialog::Accepted)
+            return 0;
+        login = signIn.login();
+        peerUrl = signIn.peerUrl();
+    }
+    settings.peer.url = peerUrl.toString();
+    settings.peer.email = login.email;
     settings.save();
-    PeerDesktop desktop(signIn.peerUrl());
-    if (const Status begun = desktop.begin(signIn.login()); !begun) {
+    PeerDesktop desktop(peerUrl);
+    if (const Status begun = desktop.begin(login); !begun) {
         QMessageBox::critical(nullptr, tr("CryptoPredict"), begun.error());
         return 2;
     }

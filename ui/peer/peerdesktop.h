@@ -47,24 +47,32 @@ public:
     app::PeerClient *client() const { return m_client; }
     std::shared_ptr<app::ViewActions> actions() const;
     /**
-     * The desktop in peer mode from main(): asks to sign in to `url` (prefilled from the
-     * settings), remembers the address and e-mail (never the password or token), runs the
-     * window. Returns the exit code.
+     * The desktop in peer mode from main(): reuses the token the keychain holds for `url` (or
+     * the peer in the settings) when GET auth/me still accepts it, else asks to sign in
+     * (saying why). Remembers the address and e-mail in the settings (never the password or
+     * token: that goes to the keychain), runs the window. Returns the exit code.
      */
     static int run(const QString &url);
 
     //! Whether a sign-in dialog pops up when the token is refused (off in tests).
     void setInteractive(bool interactive) { m_interactive = interactive; }
+    //! The keychain entry of this peer's token.
+    app::PeerTokenStore *tokens() const { return m_tokens; }
+    //! Revokes the token on the peer (POST auth/logout), forgets it and stops synchronising;
+    //! signedOut follows once the peer answered (or did not).
+    void signOut();
+
+Q_SIGNALS:
+    void signedOut();
 
 private:
-    void askToSignInAgain();
-    QString account() const;
+    void askToSignInAgain(const QString &reason);
 
     QUrl m_peer;
     QString m_mirrorPath;
     app::PeerClient *m_client;
     std::unique_ptr<app::PeerMirror> m_mirror;
-    std::unique_ptr<app::PeerTokenStore> m_tokens;
+    app::PeerTokenStore *m_tokens;
     app::PeerSync *m_sync = nullptr;
     std::shared_ptr<app::PeerActions> m_actions;
     app::PeerLogin m_login;

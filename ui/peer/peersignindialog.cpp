@@ -21,6 +21,10 @@ PeerSignInDialog::PeerSignInDialog(const QString &url, const QString &email, QWi
                                 "(\"cryptopredict-cli serve\"). This desktop then shows that "
                                 "peer's data and sends your actions to it."));
     intro->setWordWrap(true);
+    m_notice = new QLabel;
+    m_notice->setObjectName(QStringLiteral("peerSignInNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->hide();
     auto *form = new QFormLayout;
     m_url = new QLineEdit(url);
     m_url->setObjectName(QStringLiteral("peerUrl"));
@@ -41,6 +45,7 @@ PeerSignInDialog::PeerSignInDialog(const QString &url, const QString &email, QWi
     m_submit->setObjectName(QStringLiteral("peerConnectButton"));
     m_submit->setDefault(true);
     layout->addWidget(intro);
+    layout->addWidget(m_notice);
     layout->addLayout(form);
     layout->addWidget(m_message);
     layout->addWidget(buttons);
@@ -86,6 +91,17 @@ void PeerSignInDialog::submit()
                         Q_EMIT attempted(QString());
                         accept();
                     });
+}
+
+void PeerSignInDialog::setNotice(const QString &text)
+{
+    m_notice->setText(text);
+    m_notice->setVisible(!text.isEmpty());
+}
+
+QString PeerSignInDialog::notice() const
+{
+    return m_notice->text();
 }
 
 void PeerSignInDialog::setBusy(bool busy)

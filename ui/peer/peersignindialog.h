@@ -30,6 +30,10 @@ public:
     const QUrl &peerUrl() const { return m_base; }
     //! Fills the form and signs in (tests, and a renewed sign-in with a known account).
     void submit();
+    //! Why the dialog is shown (a saved sign-in was refused) or that no keychain is available;
+    //! stays visible while signing in.
+    void setNotice(const QString &text);
+    QString notice() const;
 
 Q_SIGNALS:
     //! A sign-in attempt was answered (tests wait on it); empty error on success.
@@ -45,6 +49,7 @@ private:
     QLineEdit *m_email = nullptr;
     QLineEdit *m_password = nullptr;
     QLabel *m_message = nullptr;
+    QLabel *m_notice = nullptr;
     QPushButton *m_submit = nullptr;
 };
 

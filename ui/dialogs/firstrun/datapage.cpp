@@ -5,7 +5,6 @@
 #include <models/connection.h>
 #include <ui/dialogs/importdialog.h>
 
-#include <QAtomicInteger>
 #include <QButtonGroup>
 #include <QDateTime>
 #include <QLabel>
@@ -23,18 +22,9 @@ Result<app::DemoReport> loadDemo(const models::DatabaseUrl &url,
                                  const engine::SimulationConfig &config,
                                  const app::DemoLoader::Progress &progress)
 {
-    static QAtomicInteger<quint64> counter;
-    const QString name = QStringLiteral("cp-wizard-demo-%1").arg(counter.fetchAndAddRelaxed(1));
-    Result<app::DemoReport> report = Result<app::DemoReport>::failure(QString());
-    {
-        const Result<QSqlDatabase> db = models::openConnection(url, name);
-        if (!db)
-            report = Result<app::DemoReport>::failure(db.error());
-        else
-            report = app::DemoLoader(*db).load(config, progress);
-    }
-    models::closeConnection(name);
-    return report;
+    return models::withConnection(url, QStringLiteral("cp-wizard-demo"), [&](QSqlDatabase db) {
+        return app::DemoLoader(db).load(config, progress);
+    });
 }
 
 } // namespace

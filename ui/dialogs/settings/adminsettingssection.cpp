@@ -2,7 +2,6 @@
 
 #include <models/connection.h>
 
-#include <QAtomicInteger>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -14,21 +13,6 @@
 namespace cp::ui {
 
 namespace {
-
-// Runs `work` on a connection of the calling (worker) thread that is closed afterwards.
-template<typename R, typename Work>
-R withConnection(const models::DatabaseUrl &url, Work work)
-{
-    static QAtomicInteger<quint64> counter;
-    const QString name = QStringLiteral("cp-settings-admin-%1").arg(counter.fetchAndAddRelaxed(1));
-    R result = R::failure(QString());
-    {
-        const Result<QSqlDatabase> db = models::openConnection(url, name);
-        result = db ? work(*db) : R::failure(db.error());
-    }
-    models::closeConnection(name);
-    return result;
-}
 
 //! Accepts "0.6" and the locale's "0,6"; nullopt when not a number.
 std::optional<double> parseNumber(const QString &text)
@@ -105,8 +89,8 @@ void AdminSettingsSection::load()
 {
     const models::DatabaseUrl url = m_url;
     m_loadWatcher.setFuture(QtConcurrent::run([url] {
-        return withConnection<Result<models::AppConfig>>(
-            url, [](QSqlDatabase db) { return models::AppConfig::load(db); });
+        return models::withConnection(url, QStringLiteral("cp-settings-admin"),
+                                      [](QSqlDatabase db) { return models::AppConfig::load(db); });
     }));
 }
 
@@ -166,7 +150,8 @@ void AdminSettingsSection::save(const models::AppConfig &config)
     m_saving = config;
     const models::DatabaseUrl url = m_url;
     m_saveWatcher.setFuture(QtConcurrent::run([url, config] {
-        return withConnection<Status>(url, [config](QSqlDatabase db) { return config.save(db); });
+        return models::withConnection(url, QStringLiteral("cp-settings-admin"),
+                                      [config](QSqlDatabase db) { return config.save(db); });
     }));
 }
 
