@@ -39,7 +39,8 @@ struct ProviderSettings
     QString fearGreedBaseUrl = QStringLiteral("https://api.alternative.me");
     //! CoinGecko's public tier allows about 30 calls a minute; stay under it.
     int coinGeckoRequestsPerMinute = 25;
-    //! Symbols followed live on Binance (e.g. "BTCUSDT"); empty = the tier-1 watchlist.
+    //! Binance pairs (e.g. "BTCUSDT"); empty = gap fills for the tier-1 watchlist, BTC and ETH
+    //! streamed live.
     QStringList binanceSymbols;
     //! "public" (no key), "demo" or "pro": which CoinGecko key header is sent. The key itself
     //! lives in the keychain (marketdata::ApiKeyProvider).

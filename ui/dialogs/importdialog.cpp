@@ -95,7 +95,10 @@ ImportDialog::ImportDialog(models::DatabaseUrl url, QWidget *parent)
     m_sector->lineEdit()->setPlaceholderText(tr("e.g. Layer1 (optional)"));
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&Files:"), fileRow);
+    // A row around a layout gets no buddy, so the label would show "&Files" literally.
+    auto *filesLabel = new QLabel(tr("&Files:"), this);
+    filesLabel->setBuddy(m_files);
+    form->addRow(filesLabel, fileRow);
     form->addRow(tr("F&ormat:"), m_format);
     form->addRow(tr("&Symbol:"), m_symbol);
     form->addRow(tr("&Name:"), m_name);
