@@ -60,6 +60,9 @@ Result<QSqlDatabase> openConnection(const DatabaseUrl &url, const QString &conne
     if (url.dialect == Dialect::SQLite) {
         const QFileInfo file(url.filePath);
         if (!QDir().mkpath(file.absolutePath())) {
+            // Leave no half-configured connection behind under this name.
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(connectionName);
             return Result<QSqlDatabase>::failure(
                 QStringLiteral("Cannot create the folder %1 for the database file.")
                     .arg(file.absolutePath()));
@@ -85,6 +88,8 @@ Result<QSqlDatabase> openConnection(const DatabaseUrl &url, const QString &conne
     }
     if (const Status settings = applySessionSettings(db, url.dialect); !settings) {
         db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(connectionName);
         return Result<QSqlDatabase>::failure(settings.error());
     }
     return db;

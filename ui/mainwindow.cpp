@@ -452,7 +452,8 @@ void MainWindow::showSummary(const Result<models::DatabaseSummary> &summary)
 void MainWindow::openGuiConnection()
 {
     // The server answered the worker a moment ago, so this open is quick; the GUI thread's
-    // connection serves small editable tables and LISTEN.
+    // connection serves small editable tables. The listener LISTENs on a copy of it on a
+    // thread of its own, so a lost server never freezes the window.
     const Result<QSqlDatabase> db = m_pool->connectionForThisThread();
     if (!db) {
         m_status->setConnection(tr("Connected"), db.error());

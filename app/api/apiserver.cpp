@@ -198,7 +198,8 @@ Result<QUrl> ApiServer::start()
     url.setPort(port);
     m_baseUrl = url;
     if (m_pool.url().dialect == models::Dialect::PostgreSQL) {
-        // A connection of the server thread that only LISTENs.
+        // The listener copies this connection's parameters and LISTENs on its own thread, so
+        // reconnecting never stalls serving.
         if (m_pool.connectionForThisThread()) {
             m_listener = std::make_unique<models::views::ChangeListener>(
                 m_pool.connectionNameForThisThread());

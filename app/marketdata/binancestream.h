@@ -50,8 +50,6 @@ public:
     bool isConnected() const { return m_connected; }
     //! Reconnects done so far (not counting the first connection).
     int reconnects() const { return m_reconnects; }
-    //! Unix seconds of the newest bar seen per pair.
-    const QHash<QString, qint64> &lastBarTimes() const { return m_lastBar; }
 
 Q_SIGNALS:
     void event(const cp::app::marketdata::StreamEvent &event);

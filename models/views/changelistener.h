@@ -2,19 +2,25 @@
 
 #include <QObject>
 #include <QString>
-#include <QTimer>
+
+#include <memory>
 
 namespace cp::models::views {
 
+struct ListenerShared;
+class ListenerThread;
+
 /**
  * Brings changes made by other processes into this one: on PostgreSQL it LISTENs on
- * ChangeBus::channel() with the given connection (opened in this object's thread) and
- * re-announces each notification on ChangeBus, except the echoes of this process's own
- * announcements. The connection is checked periodically; when it is lost (server restart,
- * backend terminated) it is reopened with backoff, LISTEN is sent again and an empty-table
- * ChangeEvent ("anything may have changed") is announced so every view re-reads what it missed.
- * On SQLite there is nothing to listen to: writers in this process announce on ChangeBus
- * themselves.
+ * ChangeBus::channel() and re-announces each notification on ChangeBus (in this object's
+ * thread), except the echoes of this process's own announcements. All network work (opening
+ * the connection, LISTEN, the periodic health check, reconnecting with backoff and receiving
+ * notifications) runs on a thread of its own with its own connection, built from the
+ * parameters of the given one, so the owner's thread (the GUI, the API server) never waits on
+ * the server. When the connection is lost it is reopened, LISTEN is sent again and an
+ * empty-table ChangeEvent ("anything may have changed") is announced so every view re-reads
+ * what it missed. On SQLite there is nothing to listen to: writers in this process announce
+ * on ChangeBus themselves.
  */
 class ChangeListener : public QObject
 {
@@ -24,32 +30,37 @@ public:
     explicit ChangeListener(QString connectionName, QObject *parent = nullptr);
     ~ChangeListener() override;
 
-    //! Subscribes (again, after a reconnect); false on SQLite or when the driver refused.
+    //! Starts listening on the listener thread; false on SQLite or a closed connection. LISTEN
+    //! becomes active shortly after (isListening()); until it is, the thread keeps retrying.
     bool listen();
     bool isListening() const { return m_listening; }
     //! How often the connection is checked while listening (default 5 s); 0 turns it off.
     void setCheckInterval(int ms);
     //! The first retry after a lost connection (default 1 s; doubles up to 30 s).
-    void setRetryDelay(int ms) { m_firstRetryMs = ms; }
+    void setRetryDelay(int ms);
+    //! The PostgreSQL backend serving LISTEN, 0 while disconnected (diagnostics, tests).
+    qint64 backendPid() const;
+
+    //! Called on the listener thread before every attempt to open its connection (tests).
+    using ConnectHook = void (*)();
+    static void setConnectHookForTesting(ConnectHook hook);
 
 Q_SIGNALS:
     //! The connection was found broken; reconnecting has started.
     void connectionLost(const QString &error);
-    //! LISTEN is active again after a lost connection.
+    //! LISTEN is active again after a lost connection (or a failed first attempt).
     void reconnected();
 
 private:
-    void check();
-    void retry();
-    void onNotification(const QString &name, int source, const QString &payload);
+    friend class ListenerThread;
+    void onListening(bool afterFailure);
+    void onLost(const QString &error);
+    void onNotification(const QString &name, bool self, const QString &payload);
 
     QString m_connectionName;
-    QTimer m_checkTimer;
-    QTimer m_retryTimer;
-    int m_firstRetryMs = 1000;
-    int m_retryMs = 0;
+    std::shared_ptr<ListenerShared> m_shared;
+    ListenerThread *m_thread = nullptr;
     bool m_listening = false;
-    bool m_connected = false;
 };
 
 } // namespace cp::models::views

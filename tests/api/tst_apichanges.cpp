@@ -4,10 +4,14 @@
 #include <models/connection.h>
 #include <models/views/changelistener.h>
 
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
 
 using cp::models::ChangeBus;
 using cp::models::ChangeEvent;
@@ -45,6 +49,18 @@ qint64 backendPid(QSqlDatabase db)
     return query.value(0).toLongLong();
 }
 
+// Where the listener opened its connection, recorded by its test hook.
+std::atomic<QThread *> g_mainThread{nullptr};
+std::atomic<int> g_attempts{0};
+std::atomic<int> g_attemptsOnMainThread{0};
+
+void recordAttempt()
+{
+    ++g_attempts;
+    if (QThread::currentThread() == g_mainThread.load())
+        ++g_attemptsOnMainThread;
+}
+
 } // namespace
 
 /**
@@ -60,6 +76,8 @@ private Q_SLOTS:
     void ownNotificationsAreNotAnnouncedTwice();
     void listenSurvivesATerminatedBackend_data() { cp::test::addDialectColumn(); }
     void listenSurvivesATerminatedBackend();
+    void reconnectingDoesNotBlockTheOwnersThread_data() { cp::test::addDialectColumn(); }
+    void reconnectingDoesNotBlockTheOwnersThread();
     void cleanup() { cp::models::closeConnection(kListenerConnection); }
 };
 
@@ -80,6 +98,7 @@ void tst_ApiChanges::ownNotificationsAreNotAnnouncedTwice()
         return;
     }
     QVERIFY(listener.listen());
+    QTRY_VERIFY_WITH_TIMEOUT(listener.isListening(), 10000);
     // Published on another connection of this process, so PostgreSQL does not mark the echo
     // as the listener's own: only the origin in the payload tells.
     ChangeBus::instance().publish(
@@ -107,7 +126,9 @@ void tst_ApiChanges::listenSurvivesATerminatedBackend()
     listener.setCheckInterval(100);
     listener.setRetryDelay(50);
     QVERIFY(listener.listen());
-    const qint64 pid = backendPid(*opened);
+    QTRY_VERIFY_WITH_TIMEOUT(listener.isListening(), 10000);
+    // The listener LISTENs on a connection of its own thread, built like the given one.
+    const qint64 pid = listener.backendPid();
     QVERIFY(pid > 0);
     QSignalSpy lost(&listener, &ChangeListener::connectionLost);
     QSignalSpy reconnected(&listener, &ChangeListener::reconnected);
@@ -119,7 +140,7 @@ void tst_ApiChanges::listenSurvivesATerminatedBackend()
     QTRY_COMPARE_WITH_TIMEOUT(reconnected.count(), 1, 20000);
     QCOMPARE(lost.count(), 1);
     QVERIFY(listener.isListening());
-    const qint64 newPid = backendPid(QSqlDatabase::database(kListenerConnection, false));
+    const qint64 newPid = listener.backendPid();
     QVERIFY(newPid > 0);
     QVERIFY(newPid != pid);
     // Listeners are told that anything may have changed while nobody listened.
@@ -128,6 +149,44 @@ void tst_ApiChanges::listenSurvivesATerminatedBackend()
     // And notifications flow again.
     QVERIFY(notifyFromElsewhere(writer, QStringLiteral("after_reconnect")));
     QTRY_COMPARE_WITH_TIMEOUT(countOf(changed, QStringLiteral("after_reconnect")), 1, 10000);
+}
+
+void tst_ApiChanges::reconnectingDoesNotBlockTheOwnersThread()
+{
+    QFETCH(QString, dialect);
+    CP_SCRATCH_DB(scratch, dialect);
+    QSqlDatabase writer = scratch.database();
+    QVERIFY(cp::models::openConnection(scratch.databaseUrl(), kListenerConnection));
+    g_mainThread = QThread::currentThread();
+    g_attempts = 0;
+    g_attemptsOnMainThread = 0;
+    ChangeListener::setConnectHookForTesting(&recordAttempt);
+    const auto unhook = qScopeGuard([] { ChangeListener::setConnectHookForTesting(nullptr); });
+    ChangeListener listener(kListenerConnection);
+    if (dialect == QLatin1String("sqlite")) {
+        QVERIFY(!listener.listen());
+        QCOMPARE(g_attempts.load(), 0);
+        return;
+    }
+    listener.setCheckInterval(100);
+    listener.setRetryDelay(50);
+    QVERIFY(listener.listen());
+    QTRY_VERIFY_WITH_TIMEOUT(listener.isListening(), 10000);
+    QSignalSpy reconnected(&listener, &ChangeListener::reconnected);
+    const int attemptsBefore = g_attempts;
+    QVERIFY(attemptsBefore >= 1);
+
+    QSqlQuery kill(writer);
+    QVERIFY2(
+        kill.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(listener.backendPid())),
+        qPrintable(kill.lastError().text()));
+    QTRY_COMPARE_WITH_TIMEOUT(reconnected.count(), 1, 20000);
+    // The first open and the reconnect both ran off the owner's thread, which kept serving
+    // its event loop (the QTRY above) while they did.
+    QVERIFY(g_attempts > attemptsBefore);
+    QCOMPARE(g_attemptsOnMainThread.load(), 0);
+    // The owner's connection was never touched.
+    QVERIFY(backendPid(QSqlDatabase::database(kListenerConnection, false)) > 0);
 }
 
 QTEST_MAIN(tst_ApiChanges)

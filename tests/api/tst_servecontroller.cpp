@@ -18,13 +18,13 @@ namespace {
 //! Waits until the controller settles (serving, stopped or failed).
 bool settle(ServeController &controller, State wanted)
 {
-    QTest::qWaitFor(
+    const bool settled = QTest::qWaitFor(
         [&] {
             return controller.state() == State::Serving || controller.state() == State::Stopped ||
                    controller.state() == State::Failed;
         },
         20000);
-    return controller.state() == wanted;
+    return settled && controller.state() == wanted;
 }
 
 //! True when something accepts TCP connections on 127.0.0.1:port.

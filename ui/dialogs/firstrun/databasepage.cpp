@@ -2,6 +2,7 @@
 
 #include "firstrunwizard.h"
 
+#include <app/queuedcall.h>
 #include <app/settings/credentialstore.h>
 #include <ui/signin.h>
 #include <ui/theme.h>
@@ -13,9 +14,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QtConcurrentRun>
+#include <QThreadPool>
 #include <QVBoxLayout>
 
 namespace cp::ui {
@@ -107,14 +109,13 @@ DatabasePage::DatabasePage(FirstRunWizard *wizard)
         if (!file.isEmpty())
             m_filePath->setText(file);
     });
-    connect(&m_watcher, &QFutureWatcherBase::finished, this, &DatabasePage::finished);
     updateMode();
 }
 
-DatabasePage::~DatabasePage()
-{
-    m_watcher.waitForFinished();
-}
+// The worker holds only copies of the inputs and hands its result back through a guarded
+// queued call, so a page closed meanwhile drops it instead of waiting (up to the connect
+// timeout) here.
+DatabasePage::~DatabasePage() = default;
 
 void DatabasePage::initializePage()
 {
@@ -192,7 +193,7 @@ bool DatabasePage::validatePage()
 
 void DatabasePage::start(bool prepare)
 {
-    if (m_watcher.isRunning())
+    if (m_busy)
         return;
     const Result<models::DatabaseUrl> url = currentUrl();
     if (!url) {
@@ -209,7 +210,11 @@ void DatabasePage::start(bool prepare)
     m_result->setText(prepare ? tr("Preparing the database...") : tr("Connecting..."));
     m_test->setEnabled(false);
     const models::DatabaseUrl target = *url;
-    m_watcher.setFuture(QtConcurrent::run([target, prepare] { return probe(target, prepare); }));
+    m_busy = true;
+    QThreadPool::globalInstance()->start([target, prepare, page = QPointer<DatabasePage>(this)] {
+        const DatabaseProbe result = probe(target, prepare);
+        app::callQueued(page, [result](DatabasePage *p) { p->finished(result); });
+    });
 }
 
 QString DatabasePage::explain(const models::ConnectionCheck &check) const
@@ -232,9 +237,9 @@ QString DatabasePage::explain(const models::ConnectionCheck &check) const
     }
 }
 
-void DatabasePage::finished()
+void DatabasePage::finished(const DatabaseProbe &result)
 {
-    const DatabaseProbe result = m_watcher.result();
+    m_busy = false;
     m_test->setEnabled(true);
     if (!result.check.ok()) {
         m_result->setStyleSheet(

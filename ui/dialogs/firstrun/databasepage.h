@@ -2,7 +2,6 @@
 
 #include <models/connectioncheck.h>
 
-#include <QFutureWatcher>
 #include <QWizardPage>
 
 #include <optional>
@@ -47,7 +46,7 @@ public:
     void testConnection();
     //! The text of the last test or check, for the user.
     QString resultText() const;
-    bool isBusy() const { return m_watcher.isRunning(); }
+    bool isBusy() const { return m_busy; }
 
 Q_SIGNALS:
     //! A test or the check behind "Next" finished (tests wait for it).
@@ -57,13 +56,13 @@ Q_SIGNALS:
 
 private:
     void start(bool prepare);
-    void finished();
+    void finished(const DatabaseProbe &result);
     void updateMode();
     QString inputsKey() const;
     QString explain(const models::ConnectionCheck &check) const;
 
     FirstRunWizard *m_wizard;
-    QFutureWatcher<DatabaseProbe> m_watcher;
+    bool m_busy = false;
     bool m_preparing = false;
     QString m_pendingKey;
     models::DatabaseUrl m_pendingUrl;

@@ -44,7 +44,6 @@ public:
     QString messageText() const;
     //! The admin section (null for other roles).
     AdminSettingsSection *adminSection() const { return m_admin; }
-    bool isSaving() const { return m_pending > 0; }
 
 Q_SIGNALS:
     //! The new settings were stored (serve-to-peers, market data and others react to this).
