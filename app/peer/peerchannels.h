@@ -12,9 +12,10 @@ namespace cp::app {
 class PeerClient;
 
 /**
- * The peer's WebSocket channels a desktop follows (dashboard, signals, admin suggestions),
- * authenticated with the client's token. Reports every envelope {channel,type,data,ts} and,
- * once, that the connection to the peer was lost (any channel closing unasked).
+ * The peer's WebSocket channels a desktop follows (dashboard, signals, admin suggestions; or
+ * the chart assets' prices), authenticated with the client's token. Reports every envelope
+ * {channel,type,data,ts} and, once, that the connection to the peer was lost (any channel
+ * closing unasked).
  */
 class PeerChannels : public QObject
 {

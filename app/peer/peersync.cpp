@@ -65,6 +65,7 @@ PeerSync::PeerSync(PeerClient *client, PeerMirror *mirror, PeerLogin login, QObj
     , m_client(client)
     , m_mirror(mirror)
     , m_channels(new PeerChannels(client, this))
+    , m_prices(new PeerChannels(client, this))
     , m_login(std::move(login))
 {
     m_retry.setSingleShot(true);
@@ -76,10 +77,16 @@ PeerSync::PeerSync(PeerClient *client, PeerMirror *mirror, PeerLogin login, QObj
             [this] { fetch(std::exchange(m_pending, 0), false); });
     connect(m_channels, &PeerChannels::message, this, &PeerSync::onChannelMessage);
     connect(m_channels, &PeerChannels::lost, this, &PeerSync::connectionLost);
+    connect(m_prices, &PeerChannels::message, this,
+            [this](const QString &, const QString &type, const QJsonValue &data) {
+                onPriceMessage(type, data);
+            });
+    connect(m_prices, &PeerChannels::lost, this, &PeerSync::connectionLost);
     connect(m_client, &PeerClient::unauthorized, this, [this] {
         if (m_state == State::SignInRequired)
             return;
         m_channels->close();
+        closePrices();
         m_retry.stop();
         newGeneration();
         m_lastError = tr("The peer no longer accepts this sign-in.");
@@ -92,6 +99,7 @@ PeerSync::~PeerSync() = default;
 
 void PeerSync::start()
 {
+    m_offline = false;
     m_retry.stop();
     newGeneration();
     m_client->setToken(m_login.token);
@@ -111,12 +119,26 @@ void PeerSync::start()
     });
 }
 
+void PeerSync::startOffline(const QDateTime &dataFrom, const QString &reason)
+{
+    newGeneration();
+    m_client->setToken(m_login.token);
+    m_lastSync = dataFrom;
+    m_offline = true;
+    m_lastError = reason;
+    const int delay = m_backoff.next();
+    m_retryAt = QDateTime::currentDateTime().addMSecs(delay);
+    m_retry.start(delay);
+    setState(State::Reconnecting);
+}
+
 void PeerSync::stop()
 {
     newGeneration();
     m_retry.stop();
     m_debounce.stop();
     m_channels->close();
+    closePrices();
     setState(State::Idle);
 }
 
@@ -324,6 +346,7 @@ void PeerSync::fetchDone()
         Q_EMIT synced();
         // After the copy: the signal and watchlist assets are known now.
         requestPrices();
+        followPrices();
     }
 }
 
@@ -350,6 +373,7 @@ void PeerSync::connectionLost(const QString &reason)
         return;
     newGeneration();
     m_channels->close();
+    closePrices();
     m_client->resetConnections();
     m_lastError = reason;
     const int delay = m_backoff.next();
@@ -402,6 +426,9 @@ QString PeerSync::statusText() const
     case State::Connected:
         return tr("Peer: connected");
     case State::Reconnecting:
+        // Nothing was heard from the peer this session: it is offline, not "back soon".
+        if (m_offline)
+            return tr("Peer: offline") + data;
         if (m_retry.isActive())
             return tr("Peer: reconnecting in %1 s").arg(std::max(1, secondsUntilRetry())) + data;
         return tr("Peer: reconnecting...") + data;

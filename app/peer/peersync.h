@@ -16,9 +16,10 @@ class PeerMirror;
 /**
  * Keeps the local mirror of a peer current. Subscribes to the peer's WebSocket channels first,
  * then copies every resource the pages read (a full sync); afterwards each channel event
- * re-fetches the resource it concerns. Every real change of the mirror is announced on ChangeBus,
- * so the pages refresh as they do for a database. When the peer goes away it retries with
- * exponential backoff, checks the token (a 401 asks for a new sign-in) and resynchronises.
+ * re-fetches the resource it concerns, and the chart assets' prices arrive live. Every real change
+ * of the mirror is announced on ChangeBus, so the pages refresh as they do for a database. When the
+ * peer goes away it retries with exponential backoff, checks the token (a 401 asks for a new
+ * sign-in) and resynchronises.
  */
 class PeerSync : public QObject
 {
@@ -47,6 +48,13 @@ public:
     //! Subscribes and synchronises (again); also after a new sign-in (setLogin first).
     void start();
     void stop();
+    /**
+     * Starts without the peer (it did not answer at start): the copy of an earlier session,
+     * from `dataFrom`, stays readable while attempts follow the usual backoff; the first answer
+     * checks the token (a 401 asks for a new sign-in) and synchronises. `reason`: why the peer
+     * did not answer (the tooltip shows it).
+     */
+    void startOffline(const QDateTime &dataFrom, const QString &reason);
     //! Re-fetches `resources` (after an action, or when a page asks).
     void refetch(int resources);
     //! A fresh sign-in (new token) after SignInRequired.
@@ -108,6 +116,13 @@ private:
     void requestSignalExtras();
     //! The candles of the signal and watchlist assets, a bounded window each.
     void requestPrices();
+    //! The signal and watchlist assets whose prices the copy keeps (at most 50).
+    QList<qint64> chartAssets() const;
+    //! Follows ws/prices/{ids} of the chart assets (reopened when the set changed).
+    void followPrices();
+    //! A prices channel's snapshot or change: the newest price of each asset into the copy.
+    void onPriceMessage(const QString &type, const QJsonValue &data);
+    void closePrices();
     //! Records a mirror write: announces a real change, notes a failure for the round.
     void applied(const Result<bool> &changed, const QString &table);
     void fetchDone();
@@ -121,6 +136,9 @@ private:
     PeerClient *m_client;
     PeerMirror *m_mirror;
     PeerChannels *m_channels;
+    //! ws/prices/{ids}: its own connection, reopened when the chart assets change.
+    PeerChannels *m_prices;
+    QString m_priceChannel;
     PeerLogin m_login;
     PeerBackoff m_backoff;
     QTimer m_retry;
@@ -139,6 +157,8 @@ private:
     //! Signals whose detail (analysis text) this session fetched already.
     QSet<qint64> m_detailed;
     bool m_simulated = false;
+    //! Started offline and the peer has not answered since.
+    bool m_offline = false;
 };
 
 } // namespace cp::app

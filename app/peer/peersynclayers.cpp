@@ -1,11 +1,15 @@
 // PeerSync, second half: the resources whose answers need reshaping before they fit the tables
-// (layer 2, predictions, executions, signal analyses, review trail, admin page, health).
+// (layer 2, predictions, executions, signal analyses, review trail, admin page, health), and
+// the chart assets' prices: their candles after a full sync, their newest price live.
 #include "peersync.h"
 
+#include "peerchannels.h"
 #include "peermirror.h"
 #include "peerreshape.h"
 
 #include <models/changebus.h>
+
+#include <QJsonObject>
 
 namespace cp::app {
 
@@ -75,20 +79,89 @@ void PeerSync::requestSignalExtras()
     }
 }
 
-void PeerSync::requestPrices()
+QList<qint64> PeerSync::chartAssets() const
 {
     const Result<QList<qint64>> assets = m_mirror->ids(
         QStringLiteral("cryptocurrencies"),
         QStringLiteral("id IN (SELECT crypto_id FROM trading_signals WHERE status = 'active')"
                        " OR id IN (SELECT crypto_id FROM watchlist_items)"));
     if (!assets)
-        return;
-    int asked = 0;
-    for (qint64 id : *assets) {
-        if (asked++ == kPriceAssets)
-            break;
+        return {};
+    return assets->mid(0, kPriceAssets);
+}
+
+void PeerSync::requestPrices()
+{
+    for (qint64 id : chartAssets())
         request(Prices,
                 QStringLiteral("assets/%1/prices?interval=1h&days=%2").arg(id).arg(kPriceDays), id);
+}
+
+void PeerSync::followPrices()
+{
+    QStringList ids;
+    for (qint64 id : chartAssets())
+        ids.append(QString::number(id));
+    const QString channel =
+        ids.isEmpty() ? QString() : QStringLiteral("prices/") + ids.join(QLatin1Char(','));
+    // After every full sync: only a changed set of assets costs a new connection.
+    if (channel == m_priceChannel)
+        return;
+    closePrices();
+    m_priceChannel = channel;
+    if (!channel.isEmpty())
+        m_prices->open({channel});
+}
+
+void PeerSync::closePrices()
+{
+    m_prices->close();
+    m_priceChannel.clear();
+}
+
+void PeerSync::onPriceMessage(const QString &type, const QJsonValue &data)
+{
+    if (m_state != State::Connected && m_state != State::Syncing)
+        return;
+    if (type != QLatin1String("snapshot") && type != QLatin1String("prices"))
+        return;
+    bool changed = false;
+    for (const QJsonValue &value : data.toArray()) {
+        const QJsonObject price = value.toObject();
+        const qint64 cryptoId = price.value(QStringLiteral("crypto_id")).toInteger();
+        const QJsonValue close = price.value(QStringLiteral("price"));
+        const QDateTime time =
+            QDateTime::fromString(price.value(QStringLiteral("timestamp")).toString(), Qt::ISODate);
+        if (cryptoId <= 0 || !close.isDouble() || !time.isValid())
+            continue;
+        // The candle of that minute, as the history copy keys it (PeerReshape::priceHistory).
+        const qint64 id = PeerReshape::childId(cryptoId, time.toSecsSinceEpoch() / 60);
+        QJsonObject row{{QStringLiteral("id"), id},
+                        {QStringLiteral("crypto_id"), cryptoId},
+                        {QStringLiteral("symbol"), price.value(QStringLiteral("symbol"))},
+                        {QStringLiteral("current_price"), close},
+                        {QStringLiteral("timestamp"), price.value(QStringLiteral("timestamp"))},
+                        {QStringLiteral("close"), close}};
+        // A candle the history brought keeps its open, high and low; a new one starts flat.
+        const Result<QList<qint64>> known =
+            m_mirror->ids(QStringLiteral("price_data"), QStringLiteral("id = %1").arg(id));
+        if (known && known->isEmpty()) {
+            row.insert(QStringLiteral("open"), close);
+            row.insert(QStringLiteral("high"), close);
+            row.insert(QStringLiteral("low"), close);
+        }
+        const Result<bool> stored = m_mirror->upsert(MirrorTable::priceData(cryptoId), row);
+        if (!stored) {
+            m_lastError = stored.error();
+            continue;
+        }
+        changed = changed || *stored;
+    }
+    if (changed) {
+        models::ChangeBus::instance().announce(
+            {QStringLiteral("price_data"), 0, QStringLiteral("update")});
+        models::ChangeBus::instance().announce(
+            {QStringLiteral("cryptocurrencies"), 0, QStringLiteral("update")});
     }
 }
 

@@ -22,7 +22,8 @@ struct PeerResume
         NoToken,
         //! The peer refused the saved token (expired or revoked); it is forgotten.
         Rejected,
-        //! The peer did not answer (or answered with an error); the token is kept.
+        //! The peer did not answer (or answered with an error); the token is kept. When it did
+        //! not answer at all, `login.token` holds the saved token (for an offline start).
         Unreachable,
         //! No keychain answered: sign in each time, the token stays in memory.
         NoKeychain

@@ -10,6 +10,8 @@
 #include <ui/peer/peerdesktop.h>
 #include <ui/peer/peersignindialog.h>
 
+#include <app/api/apiserver.h>
+#include <app/peer/peermirror.h>
 #include <app/peer/peertokenstore.h>
 #include <app/settings/appsettings.h>
 #include <app/settings/credentialstore.h>
@@ -24,6 +26,8 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
+
+#include <functional>
 
 using namespace cp::test;
 using cp::app::CredentialStatus;
@@ -103,6 +107,90 @@ Start startDesktop(const QUrl &base, const QString &email, bool signInWhenAsked)
     return start;
 }
 
+/** What one start of the peer desktop with the peer down showed, step by step. */
+struct OfflineStart
+{
+    int dialogs = 0;
+    //! The first sign-in dialog's notice.
+    QString notice;
+    //! A window said "Peer: offline (showing data from ...)".
+    bool offline = false;
+    //! Its signals page showed the copied signal while the peer was down.
+    bool copyShown = false;
+    //! Afterwards it said "Peer: connected" and showed the change made meanwhile.
+    bool resynced = false;
+    int code = -1;
+};
+
+/**
+ * Runs PeerDesktop::run(base) while the peer is down. Once the window shows the signal `copied`
+ * from the local copy, `comeBack` runs (it changes the data and restarts the peer); the run ends
+ * when the window shows `changed` connected, or when a sign-in dialog appears after the offline
+ * window (a dialog before it is cancelled, which ends the run too).
+ */
+OfflineStart startOffline(const QUrl &base, qint64 copied, const std::function<qint64()> &comeBack)
+{
+    OfflineStart start;
+    QSet<QObject *> handled;
+    bool cameBack = false;
+    qint64 changed = 0;
+    QTimer user;
+    user.setInterval(50);
+    QObject::connect(&user, &QTimer::timeout, &user, [&] {
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            if (!widget->isVisible())
+                continue;
+            if (auto *dialog = qobject_cast<cp::ui::PeerSignInDialog *>(widget)) {
+                if (handled.contains(dialog))
+                    continue;
+                handled.insert(dialog);
+                if (++start.dialogs == 1)
+                    start.notice = dialog->notice();
+                dialog->reject();
+                if (start.offline)
+                    QCoreApplication::quit();
+                return;
+            }
+            auto *window = qobject_cast<cp::ui::MainWindow *>(widget);
+            if (!window)
+                continue;
+            auto *status = window->findChild<QLabel *>(QStringLiteral("peerStatus"));
+            if (!status || !window->showPage(QStringLiteral("signalsPage")))
+                continue;
+            auto *table = window->page(QStringLiteral("signalsPage"))
+                              ->findChild<QTableView *>(QStringLiteral("signalTable"));
+            if (!table)
+                continue;
+            if (!cameBack) {
+                if (status->text().startsWith(QStringLiteral("Peer: offline (showing data from ")))
+                    start.offline = true;
+                if (start.offline && shownIds(table).contains(copied)) {
+                    start.copyShown = true;
+                    cameBack = true;
+                    changed = comeBack();
+                }
+            } else if (status->text() == QStringLiteral("Peer: connected") &&
+                       shownIds(table).contains(changed)) {
+                start.resynced = true;
+                QCoreApplication::quit();
+            }
+        }
+    });
+    user.start();
+    // A safety net only (the backoff waits up to 30 s between attempts).
+    QTimer::singleShot(120000, &user, [] { QCoreApplication::quit(); });
+    start.code = cp::ui::PeerDesktop::run(base.toString());
+    return start;
+}
+
+//! Stops `server` and waits until it no longer answers.
+bool stopServer(cp::app::api::ApiServer &server)
+{
+    QSignalSpy stopped(&server, &cp::app::api::ApiServer::stopped);
+    server.shutdown();
+    return stopped.wait(10000);
+}
+
 } // namespace
 
 class tst_PeerKeychain : public QObject
@@ -115,6 +203,10 @@ private Q_SLOTS:
     void secondStartReusesTheToken_data() { addDialectColumn(); }
     void secondStartReusesTheToken();
     void signOutForgetsTheToken();
+    void offlineStartShowsTheCopy_data() { addDialectColumn(); }
+    void offlineStartShowsTheCopy();
+    void offlineStartThenRefusedAsksToSignIn();
+    void offlineStartWithoutCopyAsks();
     void noKeychainIsSaid();
     void noKeychainChild();
 
@@ -240,6 +332,115 @@ void tst_PeerKeychain::signOutForgetsTheToken()
     QTRY_VERIFY_WITH_TIMEOUT(!peer.window->isVisible(), 5000);
     QCOMPARE(store.readBlocking(key).status, CredentialStatus::NotFound);
     CP_GET(after, api, QStringLiteral("/api/v1/auth/me"), token, 401);
+}
+
+void tst_PeerKeychain::offlineStartShowsTheCopy()
+{
+    if (!testKeychainStarted())
+        QSKIP("no test Secret Service (run through scripts/with-keychain.sh)");
+    QFETCH(QString, dialect);
+    CP_SCRATCH_DB(db, dialect);
+    CP_SEEDED_API(api, db);
+    const QString email = emailOf(api.db(), api.professionalId);
+    const QUrl base = api.client().base();
+    CredentialStore store;
+    QVERIFY(store.removeBlocking(CredentialStore::peerKey(base.toString())).ok());
+    // A session with the peer leaves the copy and the saved token behind.
+    const Start first = startDesktop(base, email, true);
+    QVERIFY(first.connected);
+    QVERIFY(QFile::exists(cp::app::PeerMirror::defaultPath(base)));
+
+    // The analyst is offline: the peer does not answer.
+    QVERIFY(stopServer(api.server()));
+    std::unique_ptr<cp::app::api::ApiServer> restarted;
+    const OfflineStart offline = startOffline(base, seed.activeSignal, [&]() -> qint64 {
+        // Meanwhile the peer's data changes, then it answers again on the same address.
+        const int added = addSignal(api.db(), seed.uni, 0.66, false);
+        cp::app::api::ServeOptions options;
+        options.port = quint16(base.port());
+        restarted = std::make_unique<cp::app::api::ApiServer>(db.databaseUrl(), options);
+        const cp::Result<QUrl> url = restarted->start();
+        if (!url)
+            qWarning("restart failed: %s", qPrintable(url.error()));
+        return added;
+    });
+    QCOMPARE(offline.dialogs, 0);
+    QVERIFY(offline.offline);
+    QVERIFY(offline.copyShown);
+    QVERIFY(offline.resynced);
+    QCOMPARE(offline.code, 0);
+    // The token stayed valid and saved throughout.
+    QVERIFY(!store.readBlocking(CredentialStore::peerKey(base.toString())).secret.isEmpty());
+    if (restarted)
+        QVERIFY(stopServer(*restarted));
+}
+
+void tst_PeerKeychain::offlineStartThenRefusedAsksToSignIn()
+{
+    if (!testKeychainStarted())
+        QSKIP("no test Secret Service (run through scripts/with-keychain.sh)");
+    CP_SCRATCH_DB(db, QStringLiteral("sqlite"));
+    CP_SEEDED_API(api, db);
+    const QString email = emailOf(api.db(), api.casualId);
+    const QUrl base = api.client().base();
+    const QString key = CredentialStore::peerKey(base.toString());
+    CredentialStore store;
+    QVERIFY(store.removeBlocking(key).ok());
+    QVERIFY(startDesktop(base, email, true).connected);
+    const QString token = store.readBlocking(key).secret;
+    QVERIFY(!token.isEmpty());
+
+    // Revoked elsewhere while the laptop is offline: the copy opens, the answer is 401.
+    QCOMPARE(api.client().post(QStringLiteral("/api/v1/auth/logout"), {}, token).status, 200);
+    QVERIFY(stopServer(api.server()));
+    std::unique_ptr<cp::app::api::ApiServer> restarted;
+    const OfflineStart offline = startOffline(base, seed.activeSignal, [&]() -> qint64 {
+        cp::app::api::ServeOptions options;
+        options.port = quint16(base.port());
+        restarted = std::make_unique<cp::app::api::ApiServer>(db.databaseUrl(), options);
+        const cp::Result<QUrl> url = restarted->start();
+        if (!url)
+            qWarning("restart failed: %s", qPrintable(url.error()));
+        return -1;
+    });
+    QVERIFY(offline.offline);
+    QVERIFY(offline.copyShown);
+    QCOMPARE(offline.dialogs, 1);
+    QVERIFY2(offline.notice.contains(QLatin1String("no longer accepts your sign-in")),
+             qPrintable(offline.notice));
+    QVERIFY(!offline.resynced);
+    QTRY_COMPARE_WITH_TIMEOUT(store.readBlocking(key).status, CredentialStatus::NotFound, 10000);
+    if (restarted)
+        QVERIFY(stopServer(*restarted));
+}
+
+void tst_PeerKeychain::offlineStartWithoutCopyAsks()
+{
+    if (!testKeychainStarted())
+        QSKIP("no test Secret Service (run through scripts/with-keychain.sh)");
+    CP_SCRATCH_DB(db, QStringLiteral("sqlite"));
+    CP_SEEDED_API(api, db);
+    const QString email = emailOf(api.db(), api.casualId);
+    const QUrl base = api.client().base();
+    const QString key = CredentialStore::peerKey(base.toString());
+    CredentialStore store;
+    QVERIFY(store.removeBlocking(key).ok());
+    QVERIFY(startDesktop(base, email, true).connected);
+    QVERIFY(stopServer(api.server()));
+    // The copy is gone (a new laptop, a cleaned data directory): nothing to show offline.
+    const QString mirror = cp::app::PeerMirror::defaultPath(base);
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(mirror + suffix);
+    QVERIFY(!QFile::exists(mirror));
+
+    const OfflineStart offline = startOffline(base, seed.activeSignal, [] { return qint64(-1); });
+    QVERIFY(!offline.offline);
+    QCOMPARE(offline.dialogs, 1);
+    QVERIFY2(offline.notice.contains(QLatin1String("Could not reach")), qPrintable(offline.notice));
+    QCOMPARE(offline.code, 0);
+    // The token is kept for the next attempt.
+    QVERIFY(!store.readBlocking(key).secret.isEmpty());
+    QVERIFY(!QFile::exists(mirror));
 }
 
 void tst_PeerKeychain::noKeychainIsSaid()

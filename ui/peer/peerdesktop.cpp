@@ -13,11 +13,13 @@
 
 #include <QApplication>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
+#include <QSqlQuery>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -53,21 +55,57 @@ Status PeerDesktop::begin(const app::PeerLogin &login)
         return Status::failure(user.error());
     // The next start skips the password while the peer accepts this token.
     m_tokens->save(login.token, this);
-    if (!m_sync) {
-        m_sync = new app::PeerSync(m_client, m_mirror.get(), login, this);
-        m_actions = std::make_shared<app::PeerActions>(m_sync);
-        connect(m_sync, &app::PeerSync::signInRequired, this, [this] {
-            m_tokens->forget(this);
-            if (m_interactive)
-                askToSignInAgain(tr("%1 no longer accepts your sign-in (it expired or was "
-                                    "revoked). Sign in again.")
-                                     .arg(m_peer.toString()));
-        });
-    } else {
-        m_sync->setLogin(login);
-    }
+    attachSync(login);
     m_sync->start();
     return {};
+}
+
+bool PeerDesktop::beginOffline(const QString &token, const QString &email, const QString &reason)
+{
+    // Opening would create an empty copy: offline there is nothing to show then.
+    const QFileInfo file(m_mirrorPath);
+    if (token.isEmpty() || email.isEmpty() || !file.exists() || !m_mirror->open(m_mirrorPath))
+        return false;
+    app::PeerLogin login;
+    login.token = token;
+    login.email = email;
+    {
+        QSqlQuery account(m_mirror->database());
+        account.prepare(QStringLiteral("SELECT id, role FROM users WHERE email = ?"));
+        account.addBindValue(email);
+        if (!account.exec() || !account.next())
+            return false;
+        login.userId = account.value(0).toInt();
+        login.role = account.value(1).toString();
+    }
+    if (login.userId <= 0)
+        return false;
+    m_login = login;
+    attachSync(login);
+    // The copy was last written then (SQLite's write-ahead log may be newer than the file).
+    QDateTime dataFrom = file.lastModified();
+    const QFileInfo wal(m_mirrorPath + QStringLiteral("-wal"));
+    if (wal.exists() && wal.lastModified() > dataFrom)
+        dataFrom = wal.lastModified();
+    m_sync->startOffline(dataFrom, reason);
+    return true;
+}
+
+void PeerDesktop::attachSync(const app::PeerLogin &login)
+{
+    if (m_sync) {
+        m_sync->setLogin(login);
+        return;
+    }
+    m_sync = new app::PeerSync(m_client, m_mirror.get(), login, this);
+    m_actions = std::make_shared<app::PeerActions>(m_sync);
+    connect(m_sync, &app::PeerSync::signInRequired, this, [this] {
+        m_tokens->forget(this);
+        if (m_interactive)
+            askToSignInAgain(tr("%1 no longer accepts your sign-in (it expired or was "
+                                "revoked). Sign in again.")
+                                 .arg(m_peer.toString()));
+    });
 }
 
 MainWindow *PeerDesktop::createWindow(QWidget *parent)
@@ -203,6 +241,7 @@ int PeerDesktop::run(const QString &url)
     app::PeerLogin login;
     QUrl peerUrl;
     QString notice;
+    std::unique_ptr<PeerDesktop> desktop;
     if (base.isValid()) {
         const app::PeerResume resume = resumeSaved(base);
         if (resume.outcome == app::PeerResume::Outcome::Resumed) {
@@ -210,26 +249,38 @@ int PeerDesktop::run(const QString &url)
             peerUrl = base;
         }
         notice = resume.message;
+        // The peer is silent (an analyst offline): the copy of the last session, if any, opens
+        // as it was, and the saved token is checked once the peer answers. The remembered
+        // e-mail belongs to this peer only when the remembered address is this one.
+        const bool samePeer = app::PeerClient::normalizedBase(settings.peer.url) == base;
+        if (resume.outcome == app::PeerResume::Outcome::Unreachable && samePeer &&
+            !resume.login.token.isEmpty()) {
+            desktop = std::make_unique<PeerDesktop>(base);
+            if (!desktop->beginOffline(resume.login.token, settings.peer.email, resume.message))
+                desktop.reset();
+        }
     } else if (app::CredentialStore().probeBlocking().keychainMissing()) {
         notice = app::PeerTokenStore::noKeychainNotice();
     }
-    if (login.token.isEmpty()) {
-        PeerSignInDialog signIn(address, settings.peer.email);
-        signIn.setNotice(notice);
-        if (signIn.exec() != QDialog::Accepted)
-            return 0;
-        login = signIn.login();
-        peerUrl = signIn.peerUrl();
+    if (!desktop) {
+        if (login.token.isEmpty()) {
+            PeerSignInDialog signIn(address, settings.peer.email);
+            signIn.setNotice(notice);
+            if (signIn.exec() != QDialog::Accepted)
+                return 0;
+            login = signIn.login();
+            peerUrl = signIn.peerUrl();
+        }
+        settings.peer.url = peerUrl.toString();
+        settings.peer.email = login.email;
+        settings.save();
+        desktop = std::make_unique<PeerDesktop>(peerUrl);
+        if (const Status begun = desktop->begin(login); !begun) {
+            QMessageBox::critical(nullptr, tr("CryptoPredict"), begun.error());
+            return 2;
+        }
     }
-    settings.peer.url = peerUrl.toString();
-    settings.peer.email = login.email;
-    settings.save();
-    PeerDesktop desktop(peerUrl);
-    if (const Status begun = desktop.begin(login); !begun) {
-        QMessageBox::critical(nullptr, tr("CryptoPredict"), begun.error());
-        return 2;
-    }
-    std::unique_ptr<MainWindow> window(desktop.createWindow());
+    std::unique_ptr<MainWindow> window(desktop->createWindow());
     window->show();
     return QApplication::exec();
 }

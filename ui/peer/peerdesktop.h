@@ -38,6 +38,12 @@ public:
 
     //! Opens the mirror and starts synchronising as `login`; the error sentence on failure.
     Status begin(const app::PeerLogin &login);
+    /**
+     * Starts on the local copy of an earlier session because the peer did not answer: the
+     * account `email` as the copy knows it, with the saved `token`, checked once the peer
+     * answers. False (nothing started) when there is no copy with that account yet.
+     */
+    bool beginOffline(const QString &token, const QString &email, const QString &reason);
     //! The window over the mirror (call after begin); owned by the caller.
     MainWindow *createWindow(QWidget *parent = nullptr);
 
@@ -67,6 +73,8 @@ Q_SIGNALS:
 
 private:
     void askToSignInAgain(const QString &reason);
+    //! Creates the synchronisation for `login` (first time) or hands it the new login.
+    void attachSync(const app::PeerLogin &login);
 
     QUrl m_peer;
     QString m_mirrorPath;
