@@ -2000,8 +2000,8 @@ Password for %2:</translation>
         <translation> per minute</translation>
     </message>
     <message>
-        <source>BTCUSDT, ETHUSDT (empty: gaps of the tier-1 watchlist, BTC and ETH streamed)</source>
-        <translation>BTCUSDT, ETHUSDT (empty: gaps of the tier-1 watchlist, BTC and ETH streamed)</translation>
+        <source>BTCUSDT, ETHUSDT (empty: the tier-1 watchlist, for gap fills and the live stream)</source>
+        <translation>BTCUSDT, ETHUSDT (empty: the tier-1 watchlist, for gap fills and the live stream)</translation>
     </message>
     <message>
         <source>(none; the public API needs no key)</source>

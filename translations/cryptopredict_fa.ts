@@ -1998,8 +1998,8 @@ Password for %2:</source>
         <translation> در دقیقه</translation>
     </message>
     <message>
-        <source>BTCUSDT, ETHUSDT (empty: gaps of the tier-1 watchlist, BTC and ETH streamed)</source>
-        <translation>BTCUSDT, ETHUSDT (خالی: پر کردن شکاف‌های فهرست دیده‌بانی ردهٔ ۱، جریان زندهٔ BTC و ETH)</translation>
+        <source>BTCUSDT, ETHUSDT (empty: the tier-1 watchlist, for gap fills and the live stream)</source>
+        <translation>BTCUSDT, ETHUSDT (خالی: فهرست دیده‌بانی ردهٔ ۱، برای پر کردن شکاف‌ها و جریان زنده)</translation>
     </message>
     <message>
         <source>(none; the public API needs no key)</source>

@@ -18,6 +18,7 @@ ImportController::ImportController(models::DatabaseUrl url, QObject *parent)
 ImportController::~ImportController()
 {
     cancel();
+    // Kept: a cancelled import must roll back before the process may exit (short: next batch).
     m_pool.waitForDone();
 }
 

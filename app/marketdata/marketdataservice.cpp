@@ -5,11 +5,15 @@
 #include "livefeed.h"
 #include "livestatusregistry.h"
 #include "marketscheduler.h"
+#include "tier1pairs.h"
 
 #include <app/settings/appsettings.h>
 #include <app/settings/credentialstore.h>
 
+#include <models/connectionpool.h>
+
 #include <QMutexLocker>
+#include <QPointer>
 
 namespace cp::app::marketdata {
 
@@ -28,7 +32,9 @@ QString CachedApiKeyProvider::apiKey(const QString &provider) const
 MarketDataService::MarketDataService(models::DatabaseUrl url, QObject *parent)
     : QObject(parent)
     , m_url(std::move(url))
+    , m_connections(std::make_shared<models::ConnectionPool>(m_url))
 {
+    m_lookup.setMaxThreadCount(1);
 }
 
 MarketDataService::~MarketDataService()
@@ -39,6 +45,8 @@ MarketDataService::~MarketDataService()
 void MarketDataService::stop()
 {
     LiveStatusRegistry::withdraw(this);
+    ++m_generation;
+    m_followTier1 = false;
     const bool had = m_scheduler || m_feed;
     m_scheduler.reset();
     m_feed.reset();
@@ -74,19 +82,82 @@ void MarketDataService::apply(const AppSettings &settings, const Overrides &over
         live.stream.interval = settings.providers.binanceKlineInterval;
         live.stream.pairs = settings.providers.binanceSymbols;
         live.restBaseUrl = settings.providers.binanceRestBaseUrl;
-        // Without configured pairs the stream follows the assets the refresh keeps current,
-        // which are only known after it ran: the majors meanwhile.
-        if (live.stream.pairs.isEmpty())
+        // Without configured pairs the stream follows the tier-1 watchlist, like the refresh's
+        // gap fill; the majors until the lookup answers (and while the watchlist is empty).
+        m_followTier1 = live.stream.pairs.isEmpty();
+        if (m_followTier1)
             live.stream.pairs = {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")};
-        m_feed = std::make_unique<LiveFeed>(m_url, live, &m_status);
-        m_feed->start();
+        m_feedOptions = live;
+        startFeed();
+        lookUpTier1Pairs();
     }
     if (m_scheduler) {
         connect(m_scheduler.get(), &MarketScheduler::stateChanged, this,
                 &MarketDataService::publishState);
+        // A refresh may have changed the watchlist (CoinGecko markets, tier changes).
+        connect(m_scheduler.get(), &MarketScheduler::jobFinished, this,
+                [this](MarketScheduler::Job job) {
+                    if (job == MarketScheduler::Job::Refresh)
+                        lookUpTier1Pairs();
+                });
     }
     publishState();
     Q_EMIT configurationChanged();
+}
+
+void MarketDataService::startFeed()
+{
+    m_feed = std::make_unique<LiveFeed>(m_url, m_feedOptions, &m_status);
+    m_feed->start();
+}
+
+void MarketDataService::lookUpTier1Pairs()
+{
+    if (!m_feed || !m_followTier1)
+        return;
+    const QPointer<MarketDataService> self(this);
+    const std::shared_ptr<models::ConnectionPool> connections = m_connections;
+    const quint64 generation = m_generation;
+    m_lookup.start([self, connections, generation] {
+        const Result<QSqlDatabase> db = connections->connectionForThisThread();
+        const Result<QStringList> pairs = db ? tier1Pairs(*db) : Result<QStringList>::failure({});
+        // A failed lookup keeps the current pairs: the next refresh tries again.
+        if (!pairs)
+            return;
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, generation, list = *pairs] {
+                if (self && self->m_generation == generation)
+                    self->followPairs(list);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void MarketDataService::followPairs(QStringList pairs)
+{
+    if (!m_feed || !m_followTier1)
+        return;
+    if (pairs.isEmpty())
+        pairs = {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")};
+    const auto normalised = [](const QStringList &list) {
+        QStringList upper;
+        for (const QString &p : list)
+            upper.append(p.toUpper());
+        upper.sort();
+        upper.removeDuplicates();
+        return upper;
+    };
+    if (normalised(pairs) != normalised(m_feedOptions.stream.pairs)) {
+        m_feedOptions.stream.pairs = pairs;
+        // A new stream URL means a new connection: the feed is replaced (its pending ticks are
+        // written on the way out).
+        m_feed.reset();
+        startFeed();
+        publishState();
+        Q_EMIT configurationChanged();
+    }
+    Q_EMIT livePairsChecked(m_feedOptions.stream.pairs);
 }
 
 void MarketDataService::publishState()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apikeyprovider.h"
+#include "livefeed.h"
 #include "providerstatus.h"
 
 #include <models/databaseurl.h>
@@ -8,6 +9,8 @@
 #include <QHash>
 #include <QMutex>
 #include <QObject>
+#include <QStringList>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -15,9 +18,12 @@ namespace cp::app {
 struct AppSettings;
 }
 
+namespace cp::models {
+class ConnectionPool;
+}
+
 namespace cp::app::marketdata {
 
-class LiveFeed;
 class MarketScheduler;
 
 /** Provider keys held in memory, filled from the keychain; thread-safe for the workers. */
@@ -73,16 +79,34 @@ public:
 Q_SIGNALS:
     //! The scheduler or the feed was started, stopped or replaced.
     void configurationChanged();
+    //! A tier-1 lookup (at start, after a refresh) answered; `pairs` is what the feed now
+    //! streams, whether or not it had to be restarted for them.
+    void livePairsChecked(const QStringList &pairs);
 
 private:
     //! Keeps LiveStatusRegistry (the API's system health) current.
     void publishState();
+    //! Without configured pairs: looks up the tier-1 pairs on m_lookup (never on this thread)
+    //! and hands them to followPairs.
+    void lookUpTier1Pairs();
+    //! Restarts the feed when `pairs` differ from what it streams.
+    void followPairs(QStringList pairs);
+    void startFeed();
 
     models::DatabaseUrl m_url;
     ProviderStatusBoard m_status;
     CachedApiKeyProvider m_keys;
     std::unique_ptr<MarketScheduler> m_scheduler;
     std::unique_ptr<LiveFeed> m_feed;
+    //! The feed's options as last started (its pairs are what it streams).
+    LiveFeedOptions m_feedOptions;
+    //! The stream follows the tier-1 watchlist (no pairs configured).
+    bool m_followTier1 = false;
+    //! Bumped by stop(): a lookup started before is stale.
+    quint64 m_generation = 0;
+    std::shared_ptr<models::ConnectionPool> m_connections;
+    //! Last member: destroyed (and waited for) first.
+    QThreadPool m_lookup;
 };
 
 } // namespace cp::app::marketdata

@@ -6,13 +6,12 @@
 #include "feargreedmapper.h"
 #include "marketdatawriter.h"
 #include "providerstatus.h"
+#include "tier1pairs.h"
 
 #include <app/settings/appsettings.h>
 
 #include <QDateTime>
 #include <QJsonArray>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QUrlQuery>
 
 #include <algorithm>
@@ -248,20 +247,12 @@ void MarketRefresher::refreshBinance(RefreshReport &report, const std::atomic<bo
 {
     QStringList pairs = m_options.binanceSymbols;
     if (pairs.isEmpty()) {
-        QSqlQuery query(m_db);
-        query.prepare(QStringLiteral("SELECT symbol FROM cryptocurrencies WHERE watchlist_tier = ?"
-                                     " AND is_simulated = ? ORDER BY symbol"));
-        query.addBindValue(QStringLiteral("tier1"));
-        query.addBindValue(false);
-        if (!query.exec()) {
-            m_dbError = query.lastError().text();
+        const Result<QStringList> tier1 = tier1Pairs(m_db);
+        if (!tier1) {
+            m_dbError = tier1.error();
             return;
         }
-        while (query.next()) {
-            const QString symbol = query.value(0).toString();
-            if (!CoinGeckoMapper::isStablecoin(symbol))
-                pairs.append(symbol + QStringLiteral("USDT"));
-        }
+        pairs = *tier1;
     }
     const qint64 step = BinanceMapper::intervalSeconds(m_options.klineInterval);
     if (pairs.isEmpty() || step <= 0)

@@ -39,8 +39,8 @@ struct ProviderSettings
     QString fearGreedBaseUrl = QStringLiteral("https://api.alternative.me");
     //! CoinGecko's public tier allows about 30 calls a minute; stay under it.
     int coinGeckoRequestsPerMinute = 25;
-    //! Binance pairs (e.g. "BTCUSDT"); empty = gap fills for the tier-1 watchlist, BTC and ETH
-    //! streamed live.
+    //! Binance pairs (e.g. "BTCUSDT"); empty = the tier-1 watchlist, for gap fills and the live
+    //! stream (BTC and ETH while the watchlist is empty).
     QStringList binanceSymbols;
     //! "public" (no key), "demo" or "pro": which CoinGecko key header is sent. The key itself
     //! lives in the keychain (marketdata::ApiKeyProvider).

@@ -7,9 +7,14 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
+#include <QThreadPool>
+#include <QTimer>
 
 using cp::models::Role;
 namespace SignIn = cp::ui::SignIn;
@@ -25,6 +30,7 @@ private Q_SLOTS:
     void firstAdmin_data() { cp::test::addDialectColumn(); }
     void firstAdmin();
     void dialogFirstRunThenSignIn();
+    void destroyWhileSigningIn();
 };
 
 void tst_SignIn::authenticate()
@@ -122,6 +128,49 @@ void tst_SignIn::dialogFirstRunThenSignIn()
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QVERIFY(!dialog.session().isSignedIn());
     QCOMPARE(dialog.session().role, Role::Casual);
+}
+
+// Closing the dialog while its worker still hashes must neither wait for it nor crash when the
+// worker's result arrives for a dialog that is gone; the worker finishes its work alone.
+void tst_SignIn::destroyWhileSigningIn()
+{
+    CP_SCRATCH_DB(scratch, QStringLiteral("sqlite"));
+    QPointer<cp::ui::SignInDialog> dialog = new cp::ui::SignInDialog(scratch.databaseUrl());
+    QSignalSpy mode(dialog.data(), &cp::ui::SignInDialog::modeKnown);
+    dialog->show();
+    QVERIFY(mode.wait(30000));
+    QVERIFY(dialog->isFirstRun());
+    dialog->findChild<QLineEdit *>(QStringLiteral("signInEmail"))
+        ->setText(QStringLiteral("gone@example.com"));
+    dialog->findChild<QLineEdit *>(QStringLiteral("signInPassword"))
+        ->setText(QStringLiteral("a secret long enough"));
+    dialog->findChild<QLineEdit *>(QStringLiteral("signInConfirm"))
+        ->setText(QStringLiteral("a secret long enough"));
+    // Holds the write lock, so the worker cannot store the admin yet: a destructor that
+    // waited for it would block until the worker gave up on the lock, and no admin would exist.
+    QSqlQuery lock(scratch.database());
+    QVERIFY2(lock.exec(QStringLiteral("BEGIN IMMEDIATE")), qPrintable(lock.lastError().text()));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("signInButton")),
+                      Qt::LeftButton);
+    delete dialog; // the worker is still hashing, or waiting for the lock
+    QVERIFY(dialog.isNull());
+
+    // The event loop keeps turning meanwhile.
+    int ticks = 0;
+    QTimer timer;
+    QObject::connect(&timer, &QTimer::timeout, [&ticks] { ++ticks; });
+    timer.start(1);
+    QTRY_VERIFY_WITH_TIMEOUT(ticks >= 3, 30000);
+    QVERIFY2(lock.exec(QStringLiteral("ROLLBACK")), qPrintable(lock.lastError().text()));
+
+    // Once the worker is done its result is delivered to nobody, and the admin it created
+    // exists: the work was finished, not abandoned.
+    QVERIFY(QThreadPool::globalInstance()->waitForDone(60000));
+    QTest::qWait(50);
+    QVERIFY(ticks >= 3);
+    const cp::Result<bool> needsAdmin = SignIn::needsFirstAdmin(scratch.databaseUrl());
+    QVERIFY2(needsAdmin.ok(), qPrintable(needsAdmin.error()));
+    QCOMPARE(*needsAdmin, false);
 }
 
 QTEST_MAIN(tst_SignIn)

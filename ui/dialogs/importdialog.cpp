@@ -1,6 +1,7 @@
 #include "importdialog.h"
 
 #include <app/importers/importcontroller.h>
+#include <app/queuedcall.h>
 #include <models/assetrepository.h>
 #include <models/connection.h>
 #include <models/sqltimestamp.h>
@@ -15,11 +16,12 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QTableWidget>
-#include <QtConcurrentRun>
+#include <QThreadPool>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -155,15 +157,6 @@ ImportDialog::ImportDialog(models::DatabaseUrl url, QWidget *parent)
     connect(m_cancel, &QPushButton::clicked, m_controller,
             &app::importers::ImportController::cancel);
     connect(close, &QPushButton::clicked, this, &QDialog::reject);
-    connect(&m_previewWatcher, &QFutureWatcher<Result<app::importers::ImportPreview>>::finished,
-            this, [this] {
-                showPreview(m_previewWatcher.result());
-                // The inputs changed while the last preview was read.
-                if (m_previewPending) {
-                    m_previewPending = false;
-                    refreshPreview();
-                }
-            });
     connect(m_controller, &app::importers::ImportController::progressChanged, m_progress,
             &QProgressBar::setValue);
     connect(m_controller, &app::importers::ImportController::runningChanged, this,
@@ -184,8 +177,6 @@ ImportDialog::ImportDialog(models::DatabaseUrl url, QWidget *parent)
                 m_progress->setValue(0);
                 Q_EMIT importFinished(false);
             });
-    connect(&m_sectorWatcher, &QFutureWatcher<Result<QStringList>>::finished, this,
-            [this] { showSectors(m_sectorWatcher.result()); });
     loadSectors(url);
     updateButtons();
 }
@@ -193,18 +184,19 @@ ImportDialog::ImportDialog(models::DatabaseUrl url, QWidget *parent)
 void ImportDialog::loadSectors(const models::DatabaseUrl &url)
 {
     // A connection of the worker's own: the GUI thread never waits on the database.
-    m_sectorWatcher.setFuture(QtConcurrent::run([url] {
-        return models::withConnection(url, QStringLiteral("cp-import-sectors"),
-                                      [](QSqlDatabase db) -> Result<QStringList> {
-                                          const Result<QHash<QString, int>> sectors =
-                                              models::AssetRepository(db).sectorIdsByName();
-                                          if (!sectors)
-                                              return Result<QStringList>::failure(sectors.error());
-                                          QStringList names = sectors->keys();
-                                          names.sort(Qt::CaseInsensitive);
-                                          return names;
-                                      });
-    }));
+    QThreadPool::globalInstance()->start([url, self = QPointer<ImportDialog>(this)] {
+        const Result<QStringList> sectors = models::withConnection(
+            url, QStringLiteral("cp-import-sectors"), [](QSqlDatabase db) -> Result<QStringList> {
+                const Result<QHash<QString, int>> ids =
+                    models::AssetRepository(db).sectorIdsByName();
+                if (!ids)
+                    return Result<QStringList>::failure(ids.error());
+                QStringList names = ids->keys();
+                names.sort(Qt::CaseInsensitive);
+                return names;
+            });
+        app::callQueued(self, [sectors](ImportDialog *d) { d->showSectors(sectors); });
+    });
 }
 
 void ImportDialog::showSectors(const Result<QStringList> &sectors)
@@ -228,10 +220,9 @@ ImportDialog::~ImportDialog()
     // dialog half destroyed.
     m_files->disconnect(this);
     m_format->disconnect(this);
-    m_previewWatcher.disconnect(this);
-    m_previewWatcher.waitForFinished();
-    m_sectorWatcher.disconnect(this);
-    m_sectorWatcher.waitForFinished();
+    // The preview and sector workers hold only copies and report through guarded queued
+    // calls, so they are not waited for. The controller (a child) still waits for a running
+    // import: it is cancelled and must roll back before its connection goes.
 }
 
 void ImportDialog::setFiles(const QStringList &files)
@@ -288,15 +279,30 @@ void ImportDialog::refreshPreview()
     const QStringList paths = files();
     if (paths.isEmpty())
         return;
-    if (m_previewWatcher.isRunning()) {
+    if (m_previewBusy) {
         m_previewPending = true;
         return;
     }
     m_columns->setText(tr("Reading %1...").arg(QFileInfo(paths.constFirst()).fileName()));
+    m_previewBusy = true;
     // A CoinGecko file is read whole for its preview: off the GUI thread.
-    m_previewWatcher.setFuture(QtConcurrent::run([path = paths.constFirst(), format = format()] {
-        return app::importers::previewImport(path, format, kPreviewRows);
-    }));
+    QThreadPool::globalInstance()->start(
+        [path = paths.constFirst(), format = format(), self = QPointer<ImportDialog>(this)] {
+            const Result<app::importers::ImportPreview> preview =
+                app::importers::previewImport(path, format, kPreviewRows);
+            app::callQueued(self, [preview](ImportDialog *d) { d->previewRead(preview); });
+        });
+}
+
+void ImportDialog::previewRead(const Result<app::importers::ImportPreview> &preview)
+{
+    m_previewBusy = false;
+    showPreview(preview);
+    // The inputs changed while the last preview was read.
+    if (m_previewPending) {
+        m_previewPending = false;
+        refreshPreview();
+    }
 }
 
 void ImportDialog::showPreview(const Result<app::importers::ImportPreview> &preview)

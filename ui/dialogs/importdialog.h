@@ -6,7 +6,6 @@
 #include <models/databaseurl.h>
 
 #include <QDialog>
-#include <QFutureWatcher>
 
 class QComboBox;
 class QLabel;
@@ -63,6 +62,7 @@ private:
     void refreshPreview();
     void loadSectors(const models::DatabaseUrl &url);
     void showSectors(const Result<QStringList> &sectors);
+    void previewRead(const Result<app::importers::ImportPreview> &preview);
     void showPreview(const Result<app::importers::ImportPreview> &preview);
     void showError(const QString &message);
     void updateButtons();
@@ -70,8 +70,7 @@ private:
     app::importers::ImportFormat format() const;
 
     app::importers::ImportController *m_controller = nullptr;
-    QFutureWatcher<Result<app::importers::ImportPreview>> m_previewWatcher;
-    QFutureWatcher<Result<QStringList>> m_sectorWatcher;
+    bool m_previewBusy = false;
     bool m_previewPending = false;
     QLineEdit *m_files = nullptr;
     QComboBox *m_format = nullptr;

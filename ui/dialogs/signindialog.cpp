@@ -1,5 +1,6 @@
 #include "signindialog.h"
 
+#include <app/queuedcall.h>
 #include <ui/signin.h>
 #include <ui/theme.h>
 
@@ -7,8 +8,9 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
-#include <QtConcurrentRun>
+#include <QThreadPool>
 #include <QVBoxLayout>
 
 namespace cp::ui {
@@ -61,45 +63,48 @@ SignInDialog::SignInDialog(models::DatabaseUrl url, QWidget *parent)
         m_session = UserSession();
         accept();
     });
-    connect(&m_check, &QFutureWatcherBase::finished, this, [this] {
-        const Result<bool> first = m_check.result();
-        m_firstRun = first.ok() && *first;
-        if (!first)
-            m_message->setText(first.error());
-        if (m_firstRun) {
-            setWindowTitle(tr("Create the first admin"));
-            m_intro->setText(tr("This database has no admin yet. Choose the e-mail address and "
-                                "password of the first one (at least 10 characters)."));
-            m_submit->setText(tr("&Create admin"));
-            m_confirm->show();
-            m_confirmLabel->show();
-        }
-        setBusy(false);
-        Q_EMIT modeKnown(m_firstRun);
-    });
-    connect(&m_signIn, &QFutureWatcherBase::finished, this, [this] {
-        const Result<UserSession> session = m_signIn.result();
-        setBusy(false);
-        if (!session) {
-            m_message->setStyleSheet(
-                QStringLiteral("color: %1;").arg(Theme::instance().colors().negative.name()));
-            m_message->setText(session.error());
-            m_password->selectAll();
-            m_password->setFocus();
-            return;
-        }
-        m_session = *session;
-        accept();
-    });
     setBusy(true, tr("Opening the database..."));
-    const models::DatabaseUrl target = m_url;
-    m_check.setFuture(QtConcurrent::run([target] { return SignIn::needsFirstAdmin(target); }));
+    QThreadPool::globalInstance()->start([target = m_url, self = QPointer<SignInDialog>(this)] {
+        const Result<bool> first = SignIn::needsFirstAdmin(target);
+        app::callQueued(self, [first](SignInDialog *d) { d->modeChecked(first); });
+    });
 }
 
-SignInDialog::~SignInDialog()
+// The workers hold only copies of their inputs, open their own connections and hand results
+// back through guarded queued calls: a dialog closed meanwhile drops them instead of waiting
+// here for a connect timeout or an argon2id hash.
+SignInDialog::~SignInDialog() = default;
+
+void SignInDialog::modeChecked(const Result<bool> &first)
 {
-    m_check.waitForFinished();
-    m_signIn.waitForFinished();
+    m_firstRun = first.ok() && *first;
+    if (!first)
+        m_message->setText(first.error());
+    if (m_firstRun) {
+        setWindowTitle(tr("Create the first admin"));
+        m_intro->setText(tr("This database has no admin yet. Choose the e-mail address and "
+                            "password of the first one (at least 10 characters)."));
+        m_submit->setText(tr("&Create admin"));
+        m_confirm->show();
+        m_confirmLabel->show();
+    }
+    setBusy(false);
+    Q_EMIT modeKnown(m_firstRun);
+}
+
+void SignInDialog::signedIn(const Result<UserSession> &session)
+{
+    setBusy(false);
+    if (!session) {
+        m_message->setStyleSheet(
+            QStringLiteral("color: %1;").arg(Theme::instance().colors().negative.name()));
+        m_message->setText(session.error());
+        m_password->selectAll();
+        m_password->setFocus();
+        return;
+    }
+    m_session = *session;
+    accept();
 }
 
 void SignInDialog::setBusy(bool busy, const QString &message)
@@ -120,9 +125,11 @@ void SignInDialog::submit()
     const QString password = m_password->text();
     const bool first = m_firstRun;
     setBusy(true, first ? tr("Creating the admin...") : tr("Signing in..."));
-    m_signIn.setFuture(QtConcurrent::run([target, email, password, first] {
-        return SignIn::signIn(target, email, password, first);
-    }));
+    QThreadPool::globalInstance()->start(
+        [target, email, password, first, self = QPointer<SignInDialog>(this)] {
+            const Result<UserSession> session = SignIn::signIn(target, email, password, first);
+            app::callQueued(self, [session](SignInDialog *d) { d->signedIn(session); });
+        });
 }
 
 } // namespace cp::ui

@@ -5,7 +5,6 @@
 #include <models/databaseurl.h>
 
 #include <QDialog>
-#include <QFutureWatcher>
 
 class QLabel;
 class QLineEdit;
@@ -41,12 +40,12 @@ Q_SIGNALS:
 private:
     void submit();
     void setBusy(bool busy, const QString &message = {});
+    void modeChecked(const Result<bool> &first);
+    void signedIn(const Result<UserSession> &session);
 
     models::DatabaseUrl m_url;
     UserSession m_session;
     bool m_firstRun = false;
-    QFutureWatcher<Result<bool>> m_check;
-    QFutureWatcher<Result<UserSession>> m_signIn;
     QLabel *m_intro = nullptr;
     QLineEdit *m_email = nullptr;
     QLineEdit *m_password = nullptr;

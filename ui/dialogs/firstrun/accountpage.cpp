@@ -2,13 +2,15 @@
 
 #include "firstrunwizard.h"
 
+#include <app/queuedcall.h>
 #include <ui/signin.h>
 #include <ui/theme.h>
 
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QtConcurrentRun>
+#include <QPointer>
+#include <QThreadPool>
 #include <QVBoxLayout>
 
 namespace cp::ui {
@@ -39,13 +41,12 @@ AccountPage::AccountPage(FirstRunWizard *wizard)
     layout->addLayout(form);
     layout->addWidget(m_message);
     layout->addStretch();
-    connect(&m_watcher, &QFutureWatcherBase::finished, this, &AccountPage::finished);
 }
 
-AccountPage::~AccountPage()
-{
-    m_watcher.waitForFinished();
-}
+// The worker holds only copies of its inputs, opens its own connection and hands its result
+// back through a guarded queued call: a page closed meanwhile drops it instead of waiting here
+// for the argon2id hash.
+AccountPage::~AccountPage() = default;
 
 void AccountPage::initializePage()
 {
@@ -71,7 +72,7 @@ bool AccountPage::validatePage()
     const QString key = url.displayString() + QLatin1Char('\n') + email;
     if (!m_doneFor.isEmpty() && m_doneFor == key && m_wizard->session().isSignedIn())
         return true;
-    if (m_watcher.isRunning())
+    if (m_busy)
         return false;
     const bool first = m_wizard->needsFirstAdmin();
     if (first && m_password->text() != m_confirm->text()) {
@@ -83,14 +84,18 @@ bool AccountPage::validatePage()
     m_pendingFor = key;
     m_message->setStyleSheet(QString());
     m_message->setText(first ? tr("Creating the admin...") : tr("Signing in..."));
-    m_watcher.setFuture(QtConcurrent::run(
-        [url, email, password, first] { return SignIn::signIn(url, email, password, first); }));
+    m_busy = true;
+    QThreadPool::globalInstance()->start(
+        [url, email, password, first, page = QPointer<AccountPage>(this)] {
+            const Result<UserSession> session = SignIn::signIn(url, email, password, first);
+            app::callQueued(page, [session](AccountPage *p) { p->finished(session); });
+        });
     return false;
 }
 
-void AccountPage::finished()
+void AccountPage::finished(const Result<UserSession> &session)
 {
-    const Result<UserSession> session = m_watcher.result();
+    m_busy = false;
     if (!session) {
         m_message->setStyleSheet(
             QStringLiteral("color: %1;").arg(Theme::instance().colors().negative.name()));

@@ -2,7 +2,6 @@
 
 #include <ui/usersession.h>
 
-#include <QFutureWatcher>
 #include <QWizardPage>
 
 class QLabel;
@@ -34,10 +33,10 @@ Q_SIGNALS:
     void accountFinished(bool ok);
 
 private:
-    void finished();
+    void finished(const Result<UserSession> &session);
 
     FirstRunWizard *m_wizard;
-    QFutureWatcher<Result<UserSession>> m_watcher;
+    bool m_busy = false;
     //! The database + e-mail the current session belongs to; "Next" does not redo it.
     QString m_doneFor;
     QString m_pendingFor;

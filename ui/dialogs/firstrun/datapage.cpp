@@ -2,15 +2,17 @@
 
 #include "firstrunwizard.h"
 
+#include <app/queuedcall.h>
 #include <models/connection.h>
 #include <ui/dialogs/importdialog.h>
 
 #include <QButtonGroup>
 #include <QDateTime>
 #include <QLabel>
+#include <QPointer>
 #include <QProgressBar>
 #include <QRadioButton>
-#include <QtConcurrentRun>
+#include <QThreadPool>
 #include <QTimeZone>
 #include <QVBoxLayout>
 
@@ -65,7 +67,6 @@ DataPage::DataPage(FirstRunWizard *wizard)
     layout->addWidget(m_progress);
     layout->addWidget(m_message);
     layout->addStretch();
-    connect(&m_watcher, &QFutureWatcherBase::finished, this, &DataPage::finished);
     setDemoConfig(m_config);
 }
 
@@ -78,10 +79,11 @@ void DataPage::setDemoConfig(const engine::SimulationConfig &config)
                         .arg(m_config.days));
 }
 
+// A running demo load is cancelled, not waited for: its transaction rolls back on the worker's
+// own connection, and its progress and result reach the page only through guarded queued calls.
 DataPage::~DataPage()
 {
-    m_cancel = true;
-    m_watcher.waitForFinished();
+    m_cancel->store(true);
 }
 
 void DataPage::initializePage()
@@ -110,7 +112,7 @@ bool DataPage::validatePage()
     }
     if (!m_demo->isChecked() || !m_demo->isEnabled() || m_loaded)
         return true;
-    if (m_watcher.isRunning())
+    if (m_busy)
         return false;
     m_progress->setRange(0, m_config.assetCount);
     m_progress->setValue(0);
@@ -121,21 +123,21 @@ bool DataPage::validatePage()
     m_empty->setEnabled(false);
     const models::DatabaseUrl url = m_wizard->databaseUrl();
     const engine::SimulationConfig config = m_config;
-    // The page waits for the worker before its children go, so the bar outlives every call.
-    QProgressBar *bar = m_progress;
-    std::atomic_bool *cancel = &m_cancel;
-    m_watcher.setFuture(QtConcurrent::run([url, config, bar, cancel] {
-        return loadDemo(url, config, [bar, cancel](int done, int) {
-            QMetaObject::invokeMethod(bar, [bar, done] { bar->setValue(done); });
+    const std::shared_ptr<std::atomic_bool> cancel = m_cancel;
+    m_busy = true;
+    QThreadPool::globalInstance()->start([url, config, cancel, page = QPointer<DataPage>(this)] {
+        const Result<app::DemoReport> report = loadDemo(url, config, [cancel, page](int done, int) {
+            app::callQueued(page, [done](DataPage *p) { p->m_progress->setValue(done); });
             return !cancel->load();
         });
-    }));
+        app::callQueued(page, [report](DataPage *p) { p->finished(report); });
+    });
     return false;
 }
 
-void DataPage::finished()
+void DataPage::finished(const Result<app::DemoReport> &report)
 {
-    const Result<app::DemoReport> report = m_watcher.result();
+    m_busy = false;
     m_empty->setEnabled(true);
     m_import->setEnabled(true);
     if (!report) {

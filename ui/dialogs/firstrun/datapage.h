@@ -2,10 +2,10 @@
 
 #include <app/demoloader.h>
 
-#include <QFutureWatcher>
 #include <QWizardPage>
 
 #include <atomic>
+#include <memory>
 
 class QDialog;
 class QLabel;
@@ -42,13 +42,14 @@ Q_SIGNALS:
     void importOpened(QDialog *dialog);
 
 private:
-    void finished();
+    void finished(const Result<app::DemoReport> &report);
     void startImport();
 
     FirstRunWizard *m_wizard;
     engine::SimulationConfig m_config;
-    QFutureWatcher<Result<app::DemoReport>> m_watcher;
-    std::atomic_bool m_cancel = false;
+    //! Shared with the demo-load worker, which may outlive the page.
+    std::shared_ptr<std::atomic_bool> m_cancel = std::make_shared<std::atomic_bool>(false);
+    bool m_busy = false;
     bool m_loaded = false;
     //! The import dialog was shown and closed; finishing goes on.
     bool m_importDone = false;

@@ -161,7 +161,7 @@ QWidget *SettingsDialog::buildProviders()
     m_klineInterval->addItem(tr("1 day"), QStringLiteral("1d"));
     m_binanceSymbols = named(new QLineEdit, "settingsBinanceSymbols");
     m_binanceSymbols->setPlaceholderText(
-        tr("BTCUSDT, ETHUSDT (empty: gaps of the tier-1 watchlist, BTC and ETH streamed)"));
+        tr("BTCUSDT, ETHUSDT (empty: the tier-1 watchlist, for gap fills and the live stream)"));
     m_coinGeckoKey = named(new QLineEdit, "settingsCoinGeckoKey");
     m_coinGeckoKey->setEchoMode(QLineEdit::Password);
     m_coinGeckoKey->setPlaceholderText(tr("(none; the public API needs no key)"));
