@@ -17,8 +17,8 @@ SqlTransaction::SqlTransaction(QSqlDatabase db)
         QSqlQuery begin(m_db);
         m_active = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
         if (!m_active)
-            m_error = QStringLiteral("Could not start a transaction: %1")
-                          .arg(begin.lastError().text());
+            m_error =
+                QStringLiteral("Could not start a transaction: %1").arg(begin.lastError().text());
         return;
     }
     m_active = m_db.transaction();
