@@ -14,9 +14,12 @@
 #include <models/changebus.h>
 #include <models/views/snapshottablemodel.h>
 
+#include <QCoreApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QSet>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTableView>
@@ -43,6 +46,18 @@ inline void isolateKeychain(const QString &scratchDir)
             QStringLiteral("unix:path=%1/no-such-bus").arg(scratchDir).toLocal8Bit());
     qunsetenv("KDE_FULL_SESSION");
     qunsetenv("XDG_CURRENT_DESKTOP");
+}
+
+//! Per test executable: QSettings in `scratchDir` under `applicationName`, the keychain isolated
+//! and the C locale, so no test touches the user's settings, secrets or number format.
+inline void usePrivateSettings(const QString &scratchDir, const QString &applicationName)
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("CryptoPredict"));
+    QCoreApplication::setApplicationName(applicationName);
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, scratchDir);
+    QSettings().clear();
+    isolateKeychain(scratchDir);
+    QLocale::setDefault(QLocale::c());
 }
 
 //! Row ids a page's table shows (through its sort/filter proxy).
@@ -152,3 +167,15 @@ struct PeerWindow
 };
 
 } // namespace cp::test
+
+/**
+ * Declares `peer`, a peer desktop signed in to `api`'s server as `email` (the fixture's password),
+ * and fails the test when the sign-in is refused.
+ */
+#define CP_PEER_SIGNED_IN(peer, api, email)                                                        \
+    ::cp::test::PeerWindow peer;                                                                   \
+    {                                                                                              \
+        QString peerError_;                                                                        \
+        QVERIFY2(peer.open((api).client().base(), email, ApiFixture::password(), &peerError_),     \
+                 qPrintable(peerError_));                                                          \
+    }

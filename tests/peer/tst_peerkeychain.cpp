@@ -315,10 +315,7 @@ void tst_PeerKeychain::signOutForgetsTheToken()
     const QString email = emailOf(api.db(), api.casualId);
     const QString key = CredentialStore::peerKey(api.client().base().toString());
     CredentialStore store;
-    PeerWindow peer;
-    QString error;
-    QVERIFY2(peer.open(api.client().base(), email, ApiFixture::password(), &error),
-             qPrintable(error));
+    CP_PEER_SIGNED_IN(peer, api, email);
     QString token;
     QTRY_VERIFY_WITH_TIMEOUT(!(token = store.readBlocking(key).secret).isEmpty(), 20000);
     CP_GET(before, api, QStringLiteral("/api/v1/auth/me"), token, 200);

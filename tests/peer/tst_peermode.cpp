@@ -57,12 +57,7 @@ private:
 
 void tst_PeerMode::initTestCase()
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("CryptoPredict"));
-    QCoreApplication::setApplicationName(QStringLiteral("cryptopredict-peer-test"));
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
-    QSettings().clear();
-    isolateKeychain(m_settings.path());
-    QLocale::setDefault(QLocale::c());
+    usePrivateSettings(m_settings.path(), QStringLiteral("cryptopredict-peer-test"));
 }
 
 void tst_PeerMode::signInExplainsFailures()
@@ -121,10 +116,7 @@ void tst_PeerMode::showsPeerDataAndLiveChanges()
     const QString email = emailOf(api.db(), api.adminId);
     QVERIFY(!email.isEmpty());
 
-    PeerWindow peer;
-    QString error;
-    QVERIFY2(peer.open(api.client().base(), email, ApiFixture::password(), &error),
-             qPrintable(error));
+    CP_PEER_SIGNED_IN(peer, api, email);
     QTRY_VERIFY_WITH_TIMEOUT(peer.desktop->sync()->fullSyncs() >= 1, 10000);
     QCOMPARE(peer.desktop->sync()->state(), PeerSync::State::Connected);
 
@@ -214,10 +206,7 @@ void tst_PeerMode::reviewsGoThroughThePeer()
     const QString email = emailOf(api.db(), api.adminId);
     QVERIFY(!email.isEmpty());
 
-    PeerWindow peer;
-    QString error;
-    QVERIFY2(peer.open(api.client().base(), email, ApiFixture::password(), &error),
-             qPrintable(error));
+    CP_PEER_SIGNED_IN(peer, api, email);
     QTableView *queue =
         peer.table(QStringLiteral("suggestionsPage"), QStringLiteral("suggestionTable"));
     QVERIFY(queue);
@@ -300,10 +289,7 @@ void tst_PeerMode::reconnectsAndResynchronises()
     const QString email = emailOf(api.db(), api.professionalId);
     QVERIFY(!email.isEmpty());
 
-    PeerWindow peer;
-    QString error;
-    QVERIFY2(peer.open(api.client().base(), email, ApiFixture::password(), &error),
-             qPrintable(error));
+    CP_PEER_SIGNED_IN(peer, api, email);
     PeerSync *sync = peer.desktop->sync();
     QTRY_VERIFY_WITH_TIMEOUT(sync->fullSyncs() >= 1, 10000);
     QTableView *signalTable =
@@ -373,10 +359,7 @@ void tst_PeerMode::revokedTokenAsksToSignInAgain()
     CP_SCRATCH_DB(db, QStringLiteral("sqlite"));
     CP_SEEDED_API(api, db);
     const QString email = emailOf(api.db(), api.casualId);
-    PeerWindow peer;
-    QString error;
-    QVERIFY2(peer.open(api.client().base(), email, ApiFixture::password(), &error),
-             qPrintable(error));
+    CP_PEER_SIGNED_IN(peer, api, email);
     PeerSync *sync = peer.desktop->sync();
     QTRY_VERIFY_WITH_TIMEOUT(sync->fullSyncs() >= 1, 10000);
     QSignalSpy signInRequired(sync, &PeerSync::signInRequired);

@@ -33,12 +33,7 @@ private:
 
 void tst_PeerPrices::initTestCase()
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("CryptoPredict"));
-    QCoreApplication::setApplicationName(QStringLiteral("cryptopredict-peer-prices-test"));
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
-    QSettings().clear();
-    isolateKeychain(m_settings.path());
-    QLocale::setDefault(QLocale::c());
+    usePrivateSettings(m_settings.path(), QStringLiteral("cryptopredict-peer-prices-test"));
 }
 
 void tst_PeerPrices::chartsHaveCandles()
@@ -47,10 +42,7 @@ void tst_PeerPrices::chartsHaveCandles()
     CP_SCRATCH_DB(db, dialect);
     CP_SEEDED_API(api, db);
     const QString email = emailOf(api.db(), api.casualId);
-    PeerWindow peer;
-    QString error;
-    QVERIFY2(peer.open(api.client().base(), email, ApiFixture::password(), &error),
-             qPrintable(error));
+    CP_PEER_SIGNED_IN(peer, api, email);
     QTRY_VERIFY_WITH_TIMEOUT(peer.desktop->sync()->fullSyncs() >= 1, 10000);
 
     QSqlDatabase copy =
@@ -86,10 +78,7 @@ void tst_PeerPrices::livePricesReachTheCopy()
     CP_SCRATCH_DB(db, dialect);
     CP_SEEDED_API(api, db);
     const QString email = emailOf(api.db(), api.casualId);
-    PeerWindow peer;
-    QString error;
-    QVERIFY2(peer.open(api.client().base(), email, ApiFixture::password(), &error),
-             qPrintable(error));
+    CP_PEER_SIGNED_IN(peer, api, email);
     QTRY_VERIFY_WITH_TIMEOUT(peer.desktop->sync()->fullSyncs() >= 1, 10000);
 
     QSqlDatabase copy =

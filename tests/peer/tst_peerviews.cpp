@@ -49,12 +49,7 @@ private:
 
 void tst_PeerViews::initTestCase()
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("CryptoPredict"));
-    QCoreApplication::setApplicationName(QStringLiteral("cryptopredict-peer-test"));
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
-    QSettings().clear();
-    isolateKeychain(m_settings.path());
-    QLocale::setDefault(QLocale::c());
+    usePrivateSettings(m_settings.path(), QStringLiteral("cryptopredict-peer-test"));
 }
 
 void tst_PeerViews::showsSectorsAndPredictions()
@@ -64,10 +59,7 @@ void tst_PeerViews::showsSectorsAndPredictions()
     CP_SEEDED_API(api, db);
     const QString email = emailOf(api.db(), api.casualId);
     QVERIFY(!email.isEmpty());
-    PeerWindow peer;
-    QString error;
-    QVERIFY2(peer.open(api.client().base(), email, ApiFixture::password(), &error),
-             qPrintable(error));
+    CP_PEER_SIGNED_IN(peer, api, email);
     QTRY_VERIFY_WITH_TIMEOUT(peer.desktop->sync()->fullSyncs() >= 1, 10000);
 
     // Layer 2: the sectors with analyses, the rotation, a sector's history and members.
@@ -168,10 +160,7 @@ void tst_PeerViews::executesAndDeletesThroughThePeer()
     CP_SEEDED_API(api, db);
     const QString email = emailOf(api.db(), api.professionalId);
     QVERIFY(!email.isEmpty());
-    PeerWindow peer;
-    QString error;
-    QVERIFY2(peer.open(api.client().base(), email, ApiFixture::password(), &error),
-             qPrintable(error));
+    CP_PEER_SIGNED_IN(peer, api, email);
     QTableView *signalTable =
         peer.table(QStringLiteral("signalsPage"), QStringLiteral("signalTable"));
     QVERIFY(signalTable);
@@ -280,10 +269,7 @@ void tst_PeerViews::showsTheAdminPage()
     CP_SEEDED_API(api, db);
     const QString email = emailOf(api.db(), api.adminId);
     QVERIFY(!email.isEmpty());
-    PeerWindow peer;
-    QString error;
-    QVERIFY2(peer.open(api.client().base(), email, ApiFixture::password(), &error),
-             qPrintable(error));
+    CP_PEER_SIGNED_IN(peer, api, email);
     QTRY_VERIFY_WITH_TIMEOUT(peer.desktop->sync()->fullSyncs() >= 1, 10000);
 
     QTableView *models = peer.table(QStringLiteral("adminPage"), QStringLiteral("modelTable"));
